@@ -1,0 +1,35 @@
+package ir.line111.ivr;
+
+/**
+ * What the Java side and the Asterisk configuration (asterisk-conf) must agree on. The consistency
+ * test in asterisk-conf reads these constants and the .conf files and fails when they drift.
+ */
+public final class DialplanContract {
+    private DialplanContract() {}
+
+    /** FastAGI script names, the path in agi://127.0.0.1:4573/<script>. */
+    public static final String SCRIPT_ENTRY = "line111";
+    public static final String SCRIPT_AFTER_QUEUE = "line111-after-queue";
+
+    /** Dialplan contexts. */
+    public static final String CONTEXT_INBOUND = "line111-inbound";
+    public static final String CONTEXT_QUEUE = "line111-queue";
+    public static final String CONTEXT_AFTER_QUEUE = "line111-after-queue";
+    public static final String CONTEXT_FALLBACK = "line111-fallback";
+
+    /** The operators' queue in queues.conf. */
+    public static final String QUEUE_NAME = "line111-operators";
+
+    /** Channel variables the entry script sets before returning to the dialplan for Queue(). */
+    public static final String VAR_CALL_ID = "LINE111_CALL_ID";
+    public static final String VAR_NATIONAL_ID = "LINE111_NATIONAL_ID";
+    public static final String VAR_NATIONAL_ID_VERIFIED = "LINE111_NID_VERIFIED";
+    public static final String VAR_SPOKEN_ID_RECORDING = "LINE111_NID_RECORDING";
+    public static final String VAR_SUBJECT_NATIONAL_ID = "LINE111_SUBJECT_NID";
+    public static final String VAR_RELATION = "LINE111_RELATION";
+    public static final String VAR_DRAFT_CASE = "LINE111_DRAFT_CASE";
+    /** What the script tells the dialplan to do next: QUEUE, or HANGUP after it finished the call itself. */
+    public static final String VAR_NEXT = "LINE111_NEXT";
+    /** Full path (no extension) for MixMonitor of the conversation, chosen by the recordings store. */
+    public static final String VAR_CONVERSATION_FILE = "LINE111_CONVERSATION_FILE";
+}
