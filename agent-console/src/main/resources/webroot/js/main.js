@@ -112,7 +112,10 @@ function signedOut(message) {
   showSignIn(message);
 }
 
+// The server greets every socket it has attached to this user; from then on screen-pops can arrive.
+ws.onMessage('hello', () => { document.body.dataset.live = 'hello'; });
 ws.onState(up => {
+  if (!up) delete document.body.dataset.live;
   const dot = document.getElementById('ws-state');
   dot.classList.toggle('up', up);
   dot.title = up ? 'اتصال زنده برقرار است' : 'اتصال زنده قطع است؛ دوباره وصل می‌شود…';
