@@ -71,6 +71,24 @@ export async function render(view) {
   // ---- screen-pop -------------------------------------------------------------------------
   const popCard = h('section', {class: 'card pop idle', id: 'screen-pop'});
 
+  const earlierBox = h('div', {id: 'pop-earlier-box'});
+  function showEarlier() {
+    const earlier = pop?.earlierCases;
+    mount(earlierBox,
+      h('h3', {style: {marginTop: '8px'}}, 'پرونده‌های پیشین', earlier ? ` (${faDigits(earlier.length)})` : ''),
+      !earlier ? h('p', {class: 'muted'}, '…')
+        : earlier.length
+        ? h('div', {class: 'table-wrap', style: {maxHeight: '160px'}}, h('table', {id: 'pop-earlier'},
+            h('thead', null, h('tr', null, h('th', null, 'کد رهگیری'), h('th', null, 'نوع'), h('th', null, 'وضعیت'), h('th', null, 'ثبت'))),
+            h('tbody', null, earlier.map(c => h('tr', {class: ['clickable', c.overdue && 'overdue'], title: c.summary ?? '',
+              on: {click: () => window.open('#/case/' + c.id, '_blank')}},
+              h('td', null, h('span', {class: 'ltr'}, c.trackingCodePersian ?? trackingCode(c.trackingCode))),
+              h('td', null, kindLabel(c.kind)),
+              h('td', null, h('span', {class: ['badge', statusClass(c.status)]}, statusLabel(c.status))),
+              h('td', {class: 'num'}, jDateTime(c.registeredAt)))))))
+        : h('p', {class: 'muted'}, 'پرونده‌ای پیشین ندارد.'));
+  }
+
   function showPop() {
     popPlayer?.destroy();
     popPlayer = null;
@@ -85,7 +103,6 @@ export async function render(view) {
       ? h('span', {class: ['badge', verified ? 'ok' : 'warn'], id: 'nid-badge'}, verified ? 'تأییدشده توسط تماس‌گیرنده' : 'تأییدنشده — گوش دهید')
       : h('span', {class: 'badge bad', id: 'nid-badge'}, 'کد ملی گفته نشد — گوش دهید');
     if (pop.spokenIdRecordingId) popPlayer = new Player(api.audioUrl(pop.spokenIdRecordingId), {compact: true, label: 'پخش کد ملی گفته‌شده'});
-    const earlier = pop.earlierCases ?? [];
     mount(popCard,
       h('h2', null, 'تماس جاری ', h('span', {class: 'muted num'}, jTime(pop.receivedAt ?? new Date()))),
       h('dl', {class: 'kv'},
@@ -94,17 +111,19 @@ export async function render(view) {
         popPlayer ? [h('dt', null, 'صدای کد ملی'), h('dd', null, popPlayer.el)] : null,
         h('dt', null, 'موضوع درباره'), h('dd', {id: 'pop-subject'}, relationLabel(pop.relation ?? 'SELF'),
           pop.subjectNationalId && pop.relation && pop.relation !== 'SELF' ? [' — کد ملی ', h('span', {class: 'ltr'}, faDigits(pop.subjectNationalId))] : null)),
-      h('h3', {style: {marginTop: '8px'}}, `پرونده‌های پیشین (${faDigits(earlier.length)})`),
-      earlier.length
-        ? h('div', {class: 'table-wrap', style: {maxHeight: '160px'}}, h('table', {id: 'pop-earlier'},
-            h('thead', null, h('tr', null, h('th', null, 'کد رهگیری'), h('th', null, 'نوع'), h('th', null, 'وضعیت'), h('th', null, 'ثبت'))),
-            h('tbody', null, earlier.map(c => h('tr', {class: ['clickable', c.overdue && 'overdue'], title: c.summary ?? '',
-              on: {click: () => window.open('#/case/' + c.id, '_blank')}},
-              h('td', {class: 'ltr'}, c.trackingCodePersian ?? trackingCode(c.trackingCode)),
-              h('td', null, kindLabel(c.kind)),
-              h('td', null, h('span', {class: ['badge', statusClass(c.status)]}, statusLabel(c.status))),
-              h('td', {class: 'num'}, jDateTime(c.registeredAt)))))))
-        : h('p', {class: 'muted'}, 'پرونده‌ای پیشین ندارد.'));
+      earlierBox);
+    showEarlier();
+  }
+
+  // The adapter may send the caller's history with the pop; when it does not, the desk looks it up.
+  async function loadEarlierCases(p) {
+    if (Array.isArray(p.earlierCases)) return;
+    const nid = p.relation && p.relation !== 'SELF' ? p.subjectNationalId : p.nationalId;
+    if (!nid) { p.earlierCases = []; return; }
+    try {
+      const r = await api.searchCases({nationalId: nid, size: 10});
+      if (pop === p) { p.earlierCases = r?.items ?? []; showEarlier(); }
+    } catch { if (pop === p) { p.earlierCases = []; showEarlier(); } /* an invalid or unheard ID: no history */ }
   }
 
   // ---- case form --------------------------------------------------------------------------
@@ -262,6 +281,7 @@ export async function render(view) {
 
   subs.push(ws.onMessage('screen-pop', data => {
     pop = {...data, receivedAt: new Date()};
+    loadEarlierCases(pop);
     wrapStart = null;
     wrapEl.hidden = true;
     presence = {...presence, state: 'ON_CALL', since: new Date().toISOString(), callId: data.callId};

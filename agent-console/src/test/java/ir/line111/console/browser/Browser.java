@@ -63,13 +63,18 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
     }
 
-    /** Starts the browser, or skips the test (outside CI) when Chromium is not installed. */
-    static Browser start(String baseUrl) throws IOException {
+    /** Skips the calling test (outside CI, where it must run) when Chromium is not installed. */
+    static void assumeInstalled() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && !"true".equals(System.getenv("CI"))) {
             Assumptions.abort("Chromium or ChromeDriver not installed at " + CHROMIUM + " / " + CHROMEDRIVER
                     + " (scripts/test-prerequisites.sh installs them): browser tests skipped");
         }
+    }
+
+    /** Starts the browser, or skips the test (see {@link #assumeInstalled()}). */
+    static Browser start(String baseUrl) throws IOException {
+        assumeInstalled();
         Files.createDirectories(SCREENSHOTS);
         return new Browser(baseUrl);
     }
