@@ -30,7 +30,7 @@ public final class Browser {
 
     public Browser(String base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public String csrf() { return csrf; }
