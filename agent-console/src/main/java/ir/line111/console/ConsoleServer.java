@@ -213,7 +213,9 @@ public final class ConsoleServer {
             router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false).setIndexPage("index.html"));
 
             HttpServerOptions options = new HttpServerOptions().setHost(config.string("console.bind")).setPort(config.port("console.port"))
-                    .setIdleTimeout(300).setCompressionSupported(true);
+                    .setIdleTimeout(300).setCompressionSupported(true)
+                    // Plain HTTP/1.1 as browsers speak it over http:; no h2c upgrade dance.
+                    .setHttp2ClearTextEnabled(false);
             server = vertx.createHttpServer(options)
                     .requestHandler(router)
                     .webSocketHandshakeHandler(cx.live()::handshake)

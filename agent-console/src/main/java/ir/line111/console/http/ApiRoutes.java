@@ -166,6 +166,9 @@ public final class ApiRoutes {
                     yield f.status();
                 }
                 case ApiException e -> error(resp, e);
+                case ir.line111.core.domain.cases.NoSuchCaseException e -> error(resp, ApiException.notFound());
+                case ir.line111.core.domain.cases.CaseRuleException e -> error(resp, ApiException.conflict(e.getMessage()));
+                case java.util.NoSuchElementException e -> error(resp, ApiException.notFound());
                 case IllegalArgumentException e -> error(resp, ApiException.invalid(null, e.getMessage()));
                 case IllegalStateException e -> error(resp, ApiException.conflict(e.getMessage()));
                 case Throwable t -> {

@@ -45,7 +45,7 @@ public final class Jdbc {
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) {
         List<T> l = list(sql, mapper, args);
-        return l.isEmpty() ? Optional.empty() : Optional.of(l.getFirst());
+        return l.isEmpty() ? Optional.empty() : Optional.ofNullable(l.getFirst());
     }
 
     public int update(String sql, Object... args) {
