@@ -39,11 +39,13 @@ export const OPERATOR_STATES = {
 
 export const PAUSE_REASONS = ['استراحت', 'ناهار و نماز', 'جلسه', 'آموزش', 'کار اداری', 'مشکل فنی'];
 
+// core/domain/cases/CaseEventType (the server sends these bare), then the console's own entries.
 export const EVENT_TYPES = {
-  REGISTERED: 'ثبت', CALL: 'تماس', RECORDING: 'ضبط', TRANSCRIPT: 'متن پیام', STATUS: 'تغییر وضعیت',
-  STATUS_CHANGED: 'تغییر وضعیت', REFERRED: 'ارجاع', ANSWERED: 'پاسخ دستگاه', ANSWER: 'پاسخ دستگاه',
-  OBJECTION: 'اعتراض', COMPLAINTS_BOARD: 'ارسال به هیأت', CLOSED: 'مختومه', MESSAGE: 'پیام افزوده',
-  MESSAGE_ADDED: 'پیام افزوده', NOTE: 'یادداشت', FOLLOW_UP: 'پیگیری',
+  REGISTERED: 'ثبت', VOICEMAIL_REGISTERED: 'ثبت پیام صوتی', LINKED_AS_DUPLICATE: 'پیوند به پرونده باز مشابه',
+  DUPLICATE_REGISTERED: 'ثبت پرونده مشابه', MESSAGE_ADDED: 'پیام تکمیلی', TRANSCRIBED: 'پیاده‌سازی پیام',
+  DETAILS_CHANGED: 'ویرایش', REFERRED: 'ارجاع', ANSWERED: 'پاسخ', OBJECTION: 'اعتراض', SENT_TO_BOARD: 'ارسال به هیأت',
+  CLOSED: 'مختومه', NOTE: 'یادداشت',
+  CALL: 'تماس', RECORDING: 'ضبط', MESSAGE: 'پیام تکمیلی', TRANSCRIPT: 'متن پیام', STATUS: 'تغییر وضعیت', BOARD: 'ارسال به هیأت',
 };
 
 /** Label of an enum value: the server's label when given, else ours, else the raw value. */

@@ -39,13 +39,16 @@ async function route() {
   const page = PAGES.find(p => p.path === path);
   if (!page) { location.replace('#/' + home()); return; }
   if (!hasRole(...page.roles)) {
-    mount(view, h('div', {class: 'notice bad'}, 'این بخش برای نقش شما در دسترس نیست.'));
+    // E.g. signed in as someone else on a page left open: go to this role's own start page.
+    toast('این بخش برای نقش شما در دسترس نیست.', 'error');
+    location.replace('#/' + home());
     return;
   }
   renderNav(page.path === 'case' ? 'cases' : page.path);
   document.title = `${page.title} — سامانه ۱۱۱`;
   view.classList.remove('bare');
   view.dataset.page = page.path;
+  view.dataset.ready = 'false'; // each page says when its data is in
   mount(view, h('p', {class: 'muted'}, 'در حال بارگذاری…'));
   try {
     const mod = await page.load();
@@ -72,8 +75,10 @@ function showSignIn(message) {
     error.hidden = true;
     try {
       await signedIn(await api.signIn(user.value.trim(), pass.value));
-      if (!location.hash || location.hash === '#/' || location.hash.startsWith('#/signin')) location.hash = '#/' + home();
-      else route();
+      // Stay on the page in the address bar when this role may see it, else go to the role's own start page.
+      const wanted = PAGES.find(p => p.path === location.hash.replace(/^#\/?/, '').split('/')[0]);
+      if (wanted && hasRole(...wanted.roles)) route();
+      else location.hash = '#/' + home();
     } catch (err) {
       error.textContent = err.code === 'too_many_attempts'
         ? `تلاش‌های ناموفق زیاد بود؛ ${err.retryAfterSeconds ?? 'چند'} ثانیه دیگر دوباره امتحان کنید.`
@@ -89,13 +94,14 @@ function showSignIn(message) {
   h('label', {class: 'field'}, h('span', {class: 'field-label'}, 'گذرواژه'), pass),
   error, submit);
   mount(view, h('div', {class: 'signin card'},
-    h('h1', null, 'سامانه ارتباط مردم و دولت — ۱۱۱'),
-    h('p', {class: 'muted', style: {textAlign: 'center'}}, 'میز کار کارشناسان، پیاده‌سازان و ناظران'),
+    h('h1', null, 'سامانه ۱۱۱'),
+    h('p', {class: 'muted', style: {textAlign: 'center'}}, 'سامانه ارتباط مردم و دولت — میز کار کارشناسان، پیاده‌سازان و ناظران'),
     form));
   user.focus();
 }
 
 async function signedIn(me) {
+  document.getElementById('toasts').replaceChildren();
   app.me = {...me, roles: (me.roles ?? []).map(r => String(r).toLowerCase())};
   setCsrf(me.csrfToken);
   try { app.ref = await api.reference(); } catch { app.ref = null; }

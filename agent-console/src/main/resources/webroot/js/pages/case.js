@@ -76,7 +76,7 @@ export async function render(view, [caseId]) {
         h('div', null, h('strong', null, EVENT_TYPES[ev.type] ?? ev.type),
           ev.status ? [' ', h('span', {class: ['badge', statusClass(ev.status)]}, statusLabel(ev.status))] : null,
           ev.agencyName ? ' — ' + ev.agencyName : ''),
-        ev.text ? h('div', {style: {whiteSpace: 'pre-wrap'}}, ev.text) : null,
+        ev.text ? h('div', {dir: 'auto', style: {whiteSpace: 'pre-wrap', textAlign: 'right'}}, ev.text) : null,
         rec ? recordingBlock(rec) : null);
     }));
     const others = [...recordings.values()].filter(r => !shownRecordings.has(r.id));

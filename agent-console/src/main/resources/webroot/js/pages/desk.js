@@ -146,7 +146,7 @@ export async function render(view) {
         h('label', {class: 'row span3'}, h('input', {type: 'checkbox', name: 'idVerified', checked: !!pop?.nationalIdVerified}),
           'کد ملی را تماس‌گیرنده تأیید کرده است'),
         h('div', {class: 'span3'}, field('خلاصه موضوع', h('input', {name: 'summary', required: true, maxlength: 300}))),
-        h('div', {class: 'span3'}, field('شرح', h('textarea', {name: 'description', rows: 5, maxlength: 10000})))),
+        h('div', {class: 'span3'}, field('شرح', h('textarea', {name: 'description', rows: 3, maxlength: 10000})))),
       h('div', {class: 'row', style: {marginTop: '10px'}},
         h('button', {type: 'submit', class: 'primary big', id: 'save-case'}, 'ثبت پرونده'),
         h('button', {type: 'button', id: 'check-duplicate', on: {click: () => checkDuplicate(true)}}, 'بررسی تکراری بودن'),

@@ -73,7 +73,14 @@ export async function render(view, params) {
       h('tbody', null, rows.length ? rows.map(row => h('tr', null, cols.map(c => h('td', {class: c.type === 'number' ? 'num' : null}, cell(c, row[c.key])))))
         : h('tr', null, h('td', {colspan: Math.max(1, cols.length), class: 'muted'}, 'در این بازه داده‌ای نیست.')))));
 
-    const Chart = await loadChart();
+    let Chart;
+    try { Chart = await loadChart(); }
+    catch (e) {
+      note.hidden = false;
+      note.textContent = e.message + ' جدول زیر همان داده‌ها را نشان می‌دهد.';
+      view.dataset.ready = 'true';
+      return;
+    }
     chart?.destroy();
     const labelCol = cols.find(c => c.type !== 'number') ?? cols[0];
     const numeric = cols.filter(c => c.type === 'number' && c !== labelCol);

@@ -112,6 +112,12 @@ final class Browser implements AutoCloseable {
         return els.isEmpty() ? null : els.getFirst().getDomAttribute(name);
     }
 
+    /** The text of the first element matching {@code css} ("" when none), read in one go so a re-render cannot go stale under us. */
+    String text(String css) {
+        Object t = js("const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css);
+        return t == null ? "" : t.toString();
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
