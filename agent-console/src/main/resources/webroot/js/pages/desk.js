@@ -4,7 +4,7 @@
 import {api, errorText} from '../api.js';
 import {app, choices, kindLabel, statusLabel, statusClass, agencyOptions, pauseReasons, relationLabel} from '../app.js';
 import {h, mount, select, field, toast, formValues} from '../dom.js';
-import {jDateTime, jTime, duration, faDigits, asciiDigits, trackingCode} from '../fmt.js';
+import {jDate, jDateTime, jTime, duration, faDigits, asciiDigits, trackingCode} from '../fmt.js';
 import {Player} from '../player.js';
 import {KINDS, DEADLINES, RELATIONS, OPERATOR_STATES} from '../labels.js';
 import * as ws from '../ws.js';
@@ -85,7 +85,7 @@ export async function render(view) {
               h('td', null, h('span', {class: 'ltr'}, c.trackingCodePersian ?? trackingCode(c.trackingCode))),
               h('td', null, kindLabel(c.kind)),
               h('td', null, h('span', {class: ['badge', statusClass(c.status)]}, statusLabel(c.status))),
-              h('td', {class: 'num'}, jDateTime(c.registeredAt)))))))
+              h('td', {class: 'num'}, jDate(c.registeredAt)))))))
         : h('p', {class: 'muted'}, 'پرونده‌ای پیشین ندارد.'));
   }
 
@@ -270,8 +270,8 @@ export async function render(view) {
   }
 
   mount(view, h('div', {class: 'desk'},
-    h('div', {class: 'desk-side'}, presenceCard, popCard, abandonedCard),
-    h('div', {class: 'desk-main'}, queueLine, savedCard, dupBox, formCard)));
+    h('div', {class: 'desk-side'}, presenceCard, popCard),
+    h('div', {class: 'desk-main'}, queueLine, savedCard, dupBox, formCard, abandonedCard)));
   view.dataset.ready = 'false';
 
   showPop();
@@ -298,12 +298,18 @@ export async function render(view) {
     startWrapUp(new Date());
     showPresence();
   }));
-  subs.push(ws.onMessage('queue-abandoned', a => { abandoned = [a, ...abandoned]; showAbandoned(); }));
+  const loadAbandoned = () => api.abandoned({pending: true}).then(r => { abandoned = r?.items ?? []; showAbandoned(); }).catch(() => {});
+  subs.push(ws.onMessage('queue-abandoned', a => {
+    // Shown at once; re-read shortly after for the stored row's id, which the call-back button needs.
+    abandoned = [a, ...abandoned.filter(x => x.callId !== a.callId)];
+    showAbandoned();
+    timers.push(setTimeout(loadAbandoned, 1500));
+  }));
   subs.push(ws.onMessage('queue-state', showQueue));
 
   const loads = [
     api.presence().then(p => { presence = p ?? presence; showPresence(); }),
-    api.abandoned({pending: true}).then(r => { abandoned = r?.items ?? []; showAbandoned(); }),
+    loadAbandoned(),
     api.queue().then(showQueue),
   ].map(p => p.catch(() => {}));
   await Promise.all(loads);
@@ -311,7 +317,7 @@ export async function render(view) {
 
   return () => {
     subs.forEach(off => off());
-    timers.forEach(clearInterval);
+    timers.forEach(t => { clearInterval(t); clearTimeout(t); });
     popPlayer?.destroy();
   };
 }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
@@ -126,6 +128,19 @@ class ConsoleBrowserTest {
         assertThat(saved.channel()).isEqualTo(Channel.PHONE_LIVE);
         assertThat(saved.agencyName()).isEqualTo("شرکت آب و فاضلاب");
         assertThat(fixture.cases.findRegisteredInCall("1763840000.42")).map(CaseSummary::id).contains(saved.id());
+
+        // The operator hangs up: wrap-up time runs. A caller gives up in the queue: a call-back appears.
+        fixture.vertx.eventBus().publish(EventAddresses.CALL_WRAP_UP, new JsonObject()
+                .put("callId", "1763840000.42").put("operator", "PJSIP/op1").put("talkSeconds", 95));
+        browser.until(d -> browser.text("#wrapup").contains("زمان جمع‌بندی"));
+        fixture.vertx.eventBus().publish(EventAddresses.QUEUE_ABANDONED, new JsonObject()
+                .put("callId", "1763840077.7").put("callerNumber", "09130000009").put("waitSeconds", 70));
+        browser.until(d -> browser.text("#abandoned").contains(persian("09130000009")));
+        WebElement callBack = browser.clickable(By.xpath("//section[@id='abandoned']//tr[contains(., '"
+                + persian("09130000009") + "')]//button"));
+        browser.screenshot("03b-desk-wrap-up-and-call-back");
+        callBack.click();
+        browser.until(d -> !browser.text("#abandoned").contains(persian("09130000009")));
     }
 
     @Test
@@ -145,6 +160,10 @@ class ConsoleBrowserTest {
         double at = ((Number) browser.js("return document.querySelector('#vm-head audio').currentTime")).doubleValue();
         assertThat(at).isBetween(0.95, 2.0);
         browser.until(d -> browser.driver().findElement(By.cssSelector("#transcript .w[data-i='2']")).getDomAttribute("class").contains("now"));
+
+        // Ctrl+↑ speeds up from anywhere, even while typing in a field.
+        new Actions(browser.driver()).keyDown(Keys.CONTROL).sendKeys(Keys.ARROW_UP).keyUp(Keys.CONTROL).perform();
+        assertThat(((Number) browser.js("return document.querySelector('#vm-head audio').playbackRate")).doubleValue()).isEqualTo(1.25);
 
         assertThat(browser.driver().findElement(By.id("vm-nid")).getDomProperty("value")).isEqualTo(voicemail.subject().nationalId().digits());
         browser.driver().findElement(By.id("vm-nid-ok")).click();
@@ -186,14 +205,20 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(5)
-    void theLiveQueueFollowsTheAdapter() {
-        ensureOn("supervisor", "queue");
+    void theLiveQueueFollowsTheAdapterAndTheDueListShowsThisWeek() {
+        ensureOn("supervisor", "due");
+        // Nothing registered here falls due before Friday (the shortest deadline is ten days).
+        assertThat(browser.text("#due-list")).doesNotContain(persianCode(deskTrackingCode)).isNotBlank();
+        browser.screenshot("08a-due-this-week");
+        assertFitsTheScreen();
+        browser.go("queue");
+        browser.ready("queue");
         fixture.vertx.eventBus().publish(EventAddresses.QUEUE_STATE, new JsonObject()
                 .put("callers", new JsonArray().add(new JsonObject().put("callId", "c1").put("callerNumber", "09350000001").put("position", 1).put("waitSeconds", 35)))
                 .put("members", new JsonArray().add(new JsonObject().put("operator", "PJSIP/op1").put("state", "READY").put("callsTaken", 3)))
                 .put("estimatedWaitSeconds", 40).put("serviceLevel", 0.8));
         browser.until(d -> browser.text("#queue-callers").contains(persian("09350000001")));
-        browser.screenshot("08-live-queue");
+        browser.screenshot("08b-live-queue");
         assertFitsTheScreen();
     }
 
