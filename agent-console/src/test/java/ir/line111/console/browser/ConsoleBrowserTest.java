@@ -3,9 +3,14 @@ package ir.line111.console.browser;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import ir.line111.console.support.ConsoleFixture;
+import ir.line111.core.domain.cases.Actor;
+import ir.line111.core.domain.cases.CaseKind;
 import ir.line111.core.domain.cases.CaseStatus;
 import ir.line111.core.domain.cases.CaseSummary;
 import ir.line111.core.domain.cases.Channel;
+import ir.line111.core.domain.cases.DeadlineClass;
+import ir.line111.core.domain.cases.NewCase;
+import ir.line111.core.domain.cases.SubjectPerson;
 import ir.line111.core.domain.events.EventAddresses;
 import ir.line111.core.domain.identity.NationalId;
 import ir.line111.core.domain.recordings.RecordingKind;
@@ -201,10 +206,35 @@ class ConsoleBrowserTest {
         assertThat(browser.driver().findElements(By.cssSelector("#case-actions details"))).as("supervisor's actions").isNotEmpty();
         browser.screenshot("06-case-page");
         assertFitsTheScreen();
+
+        // The supervisor refers it to another agency; the page shows the new status and timeline entry.
+        browser.driver().findElement(By.cssSelector("#action-refer summary")).click();
+        new Select(browser.driver().findElement(By.cssSelector("#action-refer select[name='agencyId']")))
+                .selectByValue(String.valueOf(fixture.otherAgencyId));
+        browser.driver().findElement(By.cssSelector("#action-refer button[type='submit']")).click();
+        browser.until(d -> browser.text("#case-status").equals("ارجاع شده"));
+        assertThat(browser.text("#timeline")).contains("ارجاع").contains("دانشگاه علوم پزشکی");
+        assertThat(fixture.cases.findByTrackingCode(TrackingCode.of(deskTrackingCode)).orElseThrow().status())
+                .isEqualTo(CaseStatus.REFERRED);
     }
 
     @Test
     @Order(5)
+    void markupInACaseIsShownAsTextNeverRun() {
+        String hostile = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
+        NationalId subject = TestNationalIds.random();
+        CaseSummary c = fixture.cases.register(new NewCase(CaseKind.REPORT, Channel.WEB, SubjectPerson.self(subject, true),
+                fixture.agencyId, hostile, hostile, DeadlineClass.SIMPLE, "09120000000", null, new Actor("operator")));
+        ensureOn("supervisor", "cases/nationalId=" + subject.digits());
+        browser.until(d -> browser.text("#results").contains(hostile));
+        browser.go("case/" + c.id());
+        browser.ready("case");
+        assertThat(browser.text("#view")).contains(hostile);
+        assertThat(browser.js("return window.__xss === undefined && !document.querySelector('#view img, #view script')")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(6)
     void theLiveQueueFollowsTheAdapterAndTheDueListShowsThisWeek() {
         ensureOn("supervisor", "due");
         // Nothing registered here falls due before Friday (the shortest deadline is ten days).
@@ -223,7 +253,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theReportPageDrawsItsChart() {
         ensureOn("supervisor", "reports");
         assertThat(browser.driver().findElement(By.id("report-table")).getText()).isNotBlank();
@@ -238,7 +268,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theAdminPagesOpenForTheAdministrator() {
         ensureOn("admin", "admin");
         assertThat(browser.visible(By.id("users-table")).getText()).contains("operator");
@@ -270,7 +300,7 @@ class ConsoleBrowserTest {
             browser.until(d -> !"signin".equals(browser.attr("#view", "data-page")));
         }
         browser.go(page);
-        browser.ready(page);
+        browser.ready(page.split("/")[0]);
     }
 
     private void signIn(String user, String password) {
