@@ -92,7 +92,10 @@ public final class ConsoleServer {
     }
 
     public void stop() {
-        if (context != null) context.live().stop();
+        if (context != null) {
+            context.live().stop();
+            context.audit().close();
+        }
         if (deploymentId != null) {
             try {
                 vertx.undeploy(deploymentId).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
