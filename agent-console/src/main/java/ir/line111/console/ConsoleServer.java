@@ -25,6 +25,7 @@ import ir.line111.console.http.ApiException;
 import ir.line111.console.http.ApiRoutes;
 import ir.line111.console.live.LiveEvents;
 import ir.line111.console.live.Presence;
+import ir.line111.console.live.ScreenPops;
 import ir.line111.console.security.SessionStore;
 import ir.line111.console.security.SignInThrottle;
 import ir.line111.console.store.AbandonedCalls;
@@ -92,7 +93,10 @@ public final class ConsoleServer {
     }
 
     public void stop() {
-        if (context != null) context.live().stop();
+        if (context != null) {
+            context.live().stop();
+            context.audit().close();
+        }
         if (deploymentId != null) {
             try {
                 vertx.undeploy(deploymentId).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -129,7 +133,8 @@ public final class ConsoleServer {
                 .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         var abandonedCounter = metrics.counter("line111.calls.abandoned");
         var wrapUpCounter = metrics.counter("line111.calls.answered");
-        LiveEvents live = new LiveEvents(vertx, sessions, origins, presence,
+        CaseQueries caseQueries = new CaseQueries(jdbc, clock);
+        LiveEvents live = new LiveEvents(vertx, sessions, origins, presence, new LiveEvents.Hooks(
                 a -> {
                     abandonedCounter.increment();
                     blocking.execute(() -> {
@@ -144,13 +149,16 @@ public final class ConsoleServer {
                     wrapUpCounter.increment();
                     String user = presence.user(w.getString("operator"));
                     journal.record(user, w.getString("operator"), "WRAP_UP", null, w.getString("callId"), w.getInteger("talkSeconds"));
-                });
+                },
+                pop -> ScreenPops.withEarlierCases(pop, caseQueries, clock),
+                (session, pop) -> ScreenPops.audit(audit, session, pop),
+                blocking));
         Gauge.builder("line111.queue.callers.waiting", live, l -> size(l.lastQueueState(), "callers")).register(metrics);
         Gauge.builder("line111.queue.estimated.wait.seconds", live, l -> num(l.lastQueueState(), "estimatedWaitSeconds")).register(metrics);
         Gauge.builder("line111.queue.operators", live, l -> size(l.lastQueueState(), "members")).register(metrics);
         Gauge.builder("line111.console.websockets", live, LiveEvents::connected).register(metrics);
         var users = deps.users() != null ? deps.users() : new JdbcConsoleUsers(jdbc, clock);
-        return new ConsoleContext(vertx, config, clock, zone, jdbc, deps.cases(), new CaseQueries(jdbc, clock), new CaseActions(jdbc, clock),
+        return new ConsoleContext(vertx, config, clock, zone, jdbc, deps.cases(), caseQueries, new CaseActions(jdbc, clock),
                 users, sessions, new SignInThrottle(clock), audit, new VoicemailDesk(jdbc, clock), abandoned,
                 new AdminStore(jdbc, clock, config), new Reports(jdbc, clock, zone), deps.recordings(),
                 config.path("recordings.dir"), presence, live, deps.healthChecks());

@@ -100,6 +100,47 @@ class LiveEventsTest {
     }
 
     @Test
+    void theAmiAdaptersOwnShapesArriveInTheContractsShape() throws Exception {
+        // an earlier case of the caller, which the console adds to a screen-pop that came without them
+        var id = ir.line111.core.testing.TestNationalIds.random();
+        var earlier = fx.liveCase(id);
+        Browser op = fx.signedIn("operator2");
+        Browser sup = fx.signedIn("supervisor");
+        Browser.Socket so = op.websocket(fx.origin());
+        Browser.Socket ss = sup.websocket(fx.origin());
+        assertThat(so.next("hello", 5)).isNotNull();
+        assertThat(ss.next("hello", 5)).isNotNull();
+        // as QueueMonitor publishes it: member interface, name = the console user, lower-case states
+        fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, new JsonObject().put("callId", "amicall-1").put("operator", "PJSIP/1002")
+                .put("operatorName", "operator2").put("callerNumber", "0912").put("nationalId", id.digits()).put("nationalIdVerified", true));
+        JsonObject pop = so.next("screen-pop", 5);
+        assertThat(pop).isNotNull();
+        assertThat(pop.getJsonObject("data").getJsonArray("earlierCases").stream().map(o -> ((JsonObject) o).getString("trackingCode")))
+                .contains(earlier.trackingCode().digits());
+        fx.vertx.eventBus().publish(EventAddresses.QUEUE_STATE, new JsonObject().put("connected", true).put("estimatedWaitSeconds", 30)
+                .put("callers", new JsonArray())
+                .put("members", new JsonArray().add(new JsonObject().put("interface", "PJSIP/1002").put("name", "operator2")
+                        .put("state", "paused").put("pausedReason", "LUNCH").put("callsTaken", 4)))
+                .put("serviceLevel", new JsonObject().put("thresholdSeconds", 20).put("answered", 8).put("answeredWithin", 6).put("abandoned", 2).put("percent", 75.0)));
+        JsonObject q;
+        do {
+            q = ss.next("queue-state", 5);
+        } while (q != null && q.getJsonObject("data").getInteger("estimatedWaitSeconds", 0) != 30);
+        assertThat(q).isNotNull();
+        JsonObject m = q.getJsonObject("data").getJsonArray("members").getJsonObject(0);
+        assertThat(m.getString("operator")).isEqualTo("PJSIP/1002");
+        assertThat(m.getString("state")).isEqualTo("PAUSED");
+        assertThat(m.getString("reason")).isEqualTo("LUNCH");
+        assertThat(q.getJsonObject("data").getDouble("serviceLevel")).isEqualTo(0.75);
+        assertThat(q.getJsonObject("data").getBoolean("known")).isTrue();
+        JsonObject rest = sup.get("/api/queue").json();
+        assertThat(rest.getJsonObject("today").getInteger("answered")).isEqualTo(8);
+        assertThat(rest.getJsonObject("today").containsKey("offered")).isTrue();
+        var audit = sup.get("/api/admin/audit?username=operator2").json().getJsonArray("items");
+        assertThat(audit.stream().map(o -> ((JsonObject) o).getString("detail"))).contains("screen-pop amicall-1");
+    }
+
+    @Test
     void presenceIsAskedOfTheAmiAdapterAndWithoutOneTheOperatorIsTold() {
         Browser op = fx.signedIn("operator");
         var none = op.post("/api/desk/presence", new JsonObject().put("action", "ready"));
@@ -108,19 +149,22 @@ class LiveEventsTest {
         var consumer = fx.vertx.eventBus().<JsonObject>consumer(EventAddresses.PRESENCE, m -> {
             JsonObject req = m.body();
             if ("pause".equals(req.getString("action")) && req.getString("reason") == null) m.fail(400, "reason needed");
+            else if ("logout".equals(req.getString("action"))) m.fail(409, "Asterisk said no");
             else m.reply(new JsonObject().put("ok", true).put("operator", req.getString("operator")).put("device", req.getString("device")));
         });
         try {
             await().until(consumer::isRegistered);
             var login = op.post("/api/desk/presence", new JsonObject().put("action", "login"));
             assertThat(login.status()).as(login.body()).isEqualTo(200);
-            assertThat(login.json().getString("state")).isEqualTo("READY");
+            assertThat(login.json().getString("state")).as("log-in adds the device paused").isEqualTo("PAUSED");
+            assertThat(op.post("/api/desk/presence", new JsonObject().put("action", "ready")).json().getString("state")).isEqualTo("READY");
             assertThat(login.json().getString("device")).isEqualTo("PJSIP/op1");
             var pause = op.post("/api/desk/presence", new JsonObject().put("action", "pause").put("reason", "LUNCH"));
             assertThat(pause.json().getString("state")).isEqualTo("PAUSED");
             assertThat(op.get("/api/desk/presence").json().getString("reason")).isEqualTo("LUNCH");
             assertThat(op.post("/api/desk/presence", new JsonObject().put("action", "pause")).status()).isEqualTo(400);
             assertThat(op.post("/api/desk/presence", new JsonObject().put("action", "explode")).status()).isEqualTo(400);
+            assertThat(op.post("/api/desk/presence", new JsonObject().put("action", "logout")).status()).isEqualTo(409);
         } finally {
             consumer.unregister();
         }

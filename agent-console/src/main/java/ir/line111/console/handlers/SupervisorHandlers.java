@@ -21,7 +21,12 @@ public final class SupervisorHandlers {
     public SupervisorHandlers(ConsoleContext cx) { this.cx = cx; }
 
     public void register(ApiRoutes r) {
-        r.get("/api/queue", Roles.DESK, c -> LiveEvents.forRole(cx.live().lastQueueState(), c.session()));
+        r.get("/api/queue", Roles.DESK, c -> {
+            JsonObject q = LiveEvents.forRole(cx.live().lastQueueState(), c.session());
+            JsonObject today = q.getJsonObject("today", new JsonObject());
+            cx.reports().today().forEach((k, v) -> { if (!today.containsKey(k)) today.put(k, v); });
+            return q.put("today", today);
+        });
         r.get("/api/reports", Roles.REPORTS, c -> {
             JsonArray list = new JsonArray();
             Reports.TITLES.forEach((k, v) -> list.add(new JsonObject().put("code", k).put("label", v)));

@@ -40,19 +40,26 @@ public final class LiveEvents {
     private final Map<ServerWebSocket, Client> clients = new ConcurrentHashMap<>();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final Presence presence;
-    private final Consumer<JsonObject> onAbandoned;
-    private final Consumer<JsonObject> onWrapUp;
+    private final Hooks hooks;
     private volatile JsonObject lastQueueState = new JsonObject().put("known", false);
     private long sweepTimer = -1;
 
-    public LiveEvents(Vertx vertx, SessionStore sessions, Set<String> extraOrigins, Presence presence,
-                      Consumer<JsonObject> onAbandoned, Consumer<JsonObject> onWrapUp) {
+    /**
+     * What the console does around the events: record abandoned calls and wrap-ups, fill in a
+     * screen-pop's earlier cases from the registry when the AMI adapter sent none (blocking, run on
+     * {@code blocking}), and audit each national ID shown to an operator.
+     */
+    public record Hooks(Consumer<JsonObject> onAbandoned, Consumer<JsonObject> onWrapUp,
+                        java.util.function.UnaryOperator<JsonObject> enrichScreenPop,
+                        java.util.function.BiConsumer<Session, JsonObject> screenPopShown,
+                        java.util.concurrent.Executor blocking) {}
+
+    public LiveEvents(Vertx vertx, SessionStore sessions, Set<String> extraOrigins, Presence presence, Hooks hooks) {
         this.vertx = vertx;
         this.sessions = sessions;
         this.extraOrigins = Set.copyOf(extraOrigins);
         this.presence = presence;
-        this.onAbandoned = onAbandoned;
-        this.onWrapUp = onWrapUp;
+        this.hooks = hooks;
     }
 
     public void start() {
@@ -170,39 +177,106 @@ public final class LiveEvents {
         }
     }
 
-    void screenPop(JsonObject pop) {
-        if (pop == null) return;
-        String operator = pop.getString("operator");
-        presence.onCall(operator, pop.getString("callId"));
-        forEachLive(s -> s.has(Role.OPERATOR) && isOperator(s, operator), "screen-pop", s -> {
-            s.allowRecording(pop.getLong("spokenIdRecordingId"));
-            return pop;
+    void screenPop(JsonObject raw) {
+        if (raw == null) return;
+        String operator = raw.getString("operator");
+        String operatorName = raw.getString("operatorName");
+        presence.onCall(operator, operatorName, raw.getString("callId"));
+        io.vertx.core.Context context = vertx.getOrCreateContext();
+        hooks.blocking().execute(() -> {
+            JsonObject pop;
+            try {
+                pop = hooks.enrichScreenPop().apply(raw);
+            } catch (RuntimeException e) {
+                log.warn("screen-pop {}: earlier cases not available ({}); shown without them", raw.getString("callId"), e.getMessage());
+                pop = raw;
+            }
+            JsonObject shown = pop;
+            context.runOnContext(v -> forEachLive(s -> s.has(Role.OPERATOR) && isOperator(s, operator, operatorName), "screen-pop", s -> {
+                Object rec = shown.getValue("spokenIdRecordingId");
+                if (rec instanceof Number n) s.allowRecording(n.longValue());
+                hooks.screenPopShown().accept(s, shown);
+                return shown;
+            }));
         });
     }
 
-    private static boolean isOperator(Session s, String operator) {
+    /** The AMI adapter names the member interface (PJSIP/1001) and the member name the console logged in with. */
+    private static boolean isOperator(Session s, String operator, String operatorName) {
+        if (operatorName != null && operatorName.equals(s.username())) return true;
         if (operator == null) return false;
         return operator.equals(s.username()) || (s.device() != null && operator.equalsIgnoreCase(s.device()));
     }
 
     void queueState(JsonObject state) {
         if (state == null) return;
-        lastQueueState = state.copy().put("known", state.getBoolean("known", true));
+        lastQueueState = normalise(state);
         forEachLive(s -> s.has(Role.SUPERVISOR) || s.has(Role.OPERATOR), "queue-state", s -> forRole(lastQueueState, s));
     }
 
     void wrapUp(JsonObject w) {
         if (w == null) return;
         String operator = w.getString("operator");
-        presence.wrapUp(operator, w.getString("callId"));
-        onWrapUp.accept(w);
-        forEachLive(s -> s.has(Role.SUPERVISOR) || (s.has(Role.OPERATOR) && isOperator(s, operator)), "wrap-up", s -> w);
+        String operatorName = w.getString("operatorName");
+        presence.wrapUp(operator, operatorName, w.getString("callId"));
+        hooks.onWrapUp().accept(w);
+        forEachLive(s -> s.has(Role.SUPERVISOR) || (s.has(Role.OPERATOR) && isOperator(s, operator, operatorName)), "wrap-up", s -> w);
     }
 
     void abandoned(JsonObject a) {
         if (a == null) return;
-        onAbandoned.accept(a);
+        hooks.onAbandoned().accept(a);
         forEachLive(s -> s.has(Role.SUPERVISOR) || s.has(Role.OPERATOR), "queue-abandoned", s -> a);
+    }
+
+    /**
+     * The AMI adapter's snapshot in the contract's shape (openapi.yaml, QueueState), its own fields kept:
+     * members' interface becomes {@code operator}, their lower-case state the console's state names,
+     * the service-level object a share with {@code today} beside it.
+     */
+    JsonObject normalise(JsonObject in) {
+        JsonObject out = in.copy();
+        out.put("known", in.getBoolean("known", in.getBoolean("connected", true)));
+        JsonArray members = in.getJsonArray("members");
+        if (members != null) {
+            JsonArray ms = new JsonArray();
+            for (Object o : members) {
+                if (!(o instanceof JsonObject m)) continue;
+                JsonObject n = m.copy();
+                String iface = m.getString("operator", m.getString("interface"));
+                n.put("operator", iface);
+                if (!n.containsKey("username")) {
+                    String user = presence.user(iface);
+                    if (user == null && m.getString("name") != null) user = presence.user(m.getString("name"));
+                    if (user != null) n.put("username", user);
+                }
+                String st = m.getString("state");
+                if (st != null) {
+                    n.put("state", switch (st) {
+                        case "available" -> "READY";
+                        case "busy" -> "ON_CALL";
+                        case "paused" -> "PAUSED";
+                        case "unavailable" -> "UNAVAILABLE";
+                        default -> st;
+                    });
+                }
+                if (!n.containsKey("reason") && m.getString("pausedReason") != null) n.put("reason", m.getString("pausedReason"));
+                ms.add(n);
+            }
+            out.put("members", ms);
+        }
+        if (in.getValue("serviceLevel") instanceof JsonObject sl) {
+            Number pct = sl.getNumber("percent");
+            Double share = pct == null ? null : (pct.doubleValue() > 1 ? pct.doubleValue() / 100 : pct.doubleValue());
+            out.put("serviceLevel", share);
+            if (!in.containsKey("today")) {
+                out.put("today", new JsonObject().put("answered", sl.getValue("answered")).put("abandoned", sl.getValue("abandoned"))
+                        .put("answeredWithin", sl.getValue("answeredWithin")).put("thresholdSeconds", sl.getValue("thresholdSeconds"))
+                        .put("serviceLevel", share));
+            }
+        }
+        if (!out.containsKey("at")) out.put("at", java.time.Instant.now().toString());
+        return out;
     }
 
     /** Supervisors and operators see callers' national IDs masked; operators do not see other operators' reasons. */
@@ -224,7 +298,10 @@ public final class LiveEvents {
         if (!s.has(Role.SUPERVISOR) && out.getJsonArray("members") != null) {
             JsonArray members = new JsonArray();
             for (Object o : out.getJsonArray("members")) {
-                if (o instanceof JsonObject m) members.add(new JsonObject().put("operator", m.getString("operator")).put("state", m.getString("state")));
+                if (o instanceof JsonObject m) {
+                    members.add(new JsonObject().put("operator", m.getString("operator")).put("name", m.getString("name"))
+                            .put("username", m.getString("username")).put("state", m.getString("state")));
+                }
             }
             out.put("members", members);
         }

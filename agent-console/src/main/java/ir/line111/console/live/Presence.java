@@ -65,7 +65,12 @@ public final class Presence {
             reply = m.body() instanceof JsonObject o ? o : new JsonObject();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ReplyException re && re.failureCode() > 0) {
-                throw ApiException.invalid("action", "مرکز تلفن نپذیرفت: " + re.getMessage());
+                // the AMI adapter's codes: 400 bad request, 409 Asterisk refused, 503 no AMI link
+                throw switch (re.failureCode()) {
+                    case 503 -> ApiException.unavailable("ami_unavailable", "ارتباط با مرکز تلفن (AMI) برقرار نیست: " + re.getMessage());
+                    case 409 -> ApiException.conflict("مرکز تلفن نپذیرفت: " + re.getMessage());
+                    default -> ApiException.invalid("action", "درخواست نامعتبر: " + re.getMessage());
+                };
             }
             throw ApiException.unavailable("ami_unavailable", "ارتباط با مرکز تلفن (AMI) برقرار نیست؛ وضعیت صف تغییر نکرد");
         } catch (TimeoutException e) {
@@ -77,28 +82,30 @@ public final class Presence {
         if (reply.containsKey("ok") && !reply.getBoolean("ok", true)) {
             throw ApiException.invalid("action", "مرکز تلفن نپذیرفت: " + reply.getString("error", "?"));
         }
+        // Log-in adds the device to the queue paused, so no call rings before the operator says ready.
         String state = switch (action) {
-            case "login", "ready" -> "READY";
+            case "login" -> reply.getBoolean("ready", false) ? "READY" : "PAUSED";
+            case "ready" -> "READY";
             case "pause" -> "PAUSED";
             default -> "LOGGED_OUT";
         };
         if (device != null) userByDevice.put(device.toLowerCase(), username);
-        State s = new State(reply.getString("state", state), "pause".equals(action) ? reason : null, device, clock.instant(), null);
+        State s = new State(state, "pause".equals(action) ? reason : null, device, clock.instant(), null);
         byUser.put(username, s);
         journal.record(username, device, action.toUpperCase(), reason, null, null);
         return s.json();
     }
 
-    void onCall(String operator, String callId) {
-        String user = user(operator);
+    void onCall(String operator, String operatorName, String callId) {
+        String user = operatorName != null && byUser.containsKey(operatorName) ? operatorName : user(operator);
         if (user != null) {
             State old = byUser.get(user);
             byUser.put(user, new State("ON_CALL", null, old == null ? operator : old.device(), clock.instant(), callId));
         }
     }
 
-    void wrapUp(String operator, String callId) {
-        String user = user(operator);
+    void wrapUp(String operator, String operatorName, String callId) {
+        String user = operatorName != null && byUser.containsKey(operatorName) ? operatorName : user(operator);
         if (user != null) {
             State old = byUser.get(user);
             byUser.put(user, new State("WRAP_UP", null, old == null ? operator : old.device(), clock.instant(), callId));

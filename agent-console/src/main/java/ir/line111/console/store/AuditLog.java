@@ -8,8 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Who viewed or changed which case, national ID and recording. National IDs are kept masked only. */
-public final class AuditLog {
+/**
+ * Who viewed or changed which case, national ID and recording. National IDs are kept masked only.
+ * Entries are written behind, in batches of one transaction each (a group commit): auditing every
+ * search must not cost every search a disk flush. {@link #list} and {@link #flush} wait for what was
+ * recorded before them; a crash can lose at most the last moments' entries, which the log says.
+ */
+public final class AuditLog implements AutoCloseable {
 
     public enum Action {
         SIGN_IN, SIGN_IN_FAILED, SIGN_OUT, VIEW_CASE, SEARCH_CASES, CHANGE_CASE, REGISTER_CASE, VIEW_NATIONAL_ID,
@@ -20,24 +25,110 @@ public final class AuditLog {
                         String nationalIdMasked, String detail, String ip) {}
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+    private static final String INSERT = "insert into console_audit (at, username, action, case_id, recording_id, national_id_masked, detail, ip) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int BATCH = 500;
+
     private final Jdbc jdbc;
     private final Clock clock;
+    private final java.util.concurrent.LinkedBlockingQueue<Entry> queue = new java.util.concurrent.LinkedBlockingQueue<>(100_000);
+    private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    private final Object progress = new Object();
+    private final Thread writer;
+    private volatile boolean closed;
 
     public AuditLog(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.writer = Thread.ofVirtual().name("console-audit-writer").start(this::writeLoop);
     }
 
     public void record(String username, Action action, Long caseId, Long recordingId, String nationalIdMasked,
                        String detail, String ip) {
-        jdbc.update("insert into console_audit (at, username, action, case_id, recording_id, national_id_masked, detail, ip) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)",
-                clock.instant(), CaseActions.clip(username == null ? "-" : username, 64), action.name(), caseId, recordingId,
+        Entry e = new Entry(clock.instant(), CaseActions.clip(username == null ? "-" : username, 64), action.name(), caseId, recordingId,
                 nationalIdMasked, CaseActions.clip(detail, 1000), ip);
-        log.debug("audit {} {} case={} recording={}", username, action, caseId, recordingId);
+        queued.incrementAndGet();
+        try {
+            // a full queue means the database is stuck: wait rather than drop an audit entry
+            queue.put(e);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while auditing", ie);
+        }
+    }
+
+    /** Waits until everything recorded so far is in the table (at most 10 s). */
+    public void flush() {
+        long target = queued.get();
+        long end = System.nanoTime() + 10_000_000_000L;
+        synchronized (progress) {
+            while (written.get() < target && System.nanoTime() < end) {
+                try {
+                    progress.wait(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void writeLoop() {
+        java.util.List<Entry> batch = new java.util.ArrayList<>(BATCH);
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Entry first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                writeWithRetry(batch);
+                written.addAndGet(batch.size());
+                batch.clear();
+                synchronized (progress) {
+                    progress.notifyAll();
+                }
+            } catch (InterruptedException ie) {
+                if (closed) break;
+            }
+        }
+    }
+
+    private void writeWithRetry(java.util.List<Entry> batch) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                jdbc.inTransaction(c -> {
+                    try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT)) {
+                        for (Entry e : batch) {
+                            Jdbc.bind(ps, e.at(), e.username(), e.action(), e.caseId(), e.recordingId(), e.nationalIdMasked(), e.detail(), e.ip());
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    return null;
+                });
+                return;
+            } catch (RuntimeException e) {
+                // the database is down for a while: keep the entries and try again, never drop them silently
+                log.warn("audit log: could not write {} entries (attempt {}): {}", batch.size(), attempt + 1, e.getMessage());
+                Thread.sleep(Math.min(5_000, 200L << Math.min(attempt, 5)));
+                if (closed && attempt >= 3) {
+                    log.error("audit log: {} entries lost at shutdown, the database did not accept them", batch.size());
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+        closed = true;
+        writer.interrupt();
     }
 
     public List<Entry> list(Long caseId, String username, Instant from, Instant to, int limit) {
+        flush();
         StringBuilder sql = new StringBuilder("select at, username, action, case_id, recording_id, national_id_masked, detail, ip "
                 + "from console_audit where 1=1");
         List<Object> args = new ArrayList<>();

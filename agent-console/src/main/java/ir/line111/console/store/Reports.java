@@ -73,6 +73,23 @@ public final class Reports {
         });
     }
 
+    /** Today's calls so far (Tehran day): offered, answered, abandoned, diverted to a message. */
+    public Map<String, Long> today() {
+        Instant start = LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
+        Map<String, Long> t = new LinkedHashMap<>();
+        t.put("offered", 0L); t.put("answered", 0L); t.put("abandoned", 0L); t.put("diverted", 0L);
+        jdbc.list("select outcome, count(*) from call_record where started_at >= ? group by outcome", rs -> {
+            long n = rs.getLong(2);
+            t.merge("offered", n, Long::sum);
+            String o = rs.getString(1);
+            if (CallOutcome.ANSWERED_BY_OPERATOR.name().equals(o)) t.merge("answered", n, Long::sum);
+            if (CallOutcome.ABANDONED_IN_QUEUE.name().equals(o)) t.merge("abandoned", n, Long::sum);
+            if (CallOutcome.MESSAGE_LEFT.name().equals(o)) t.merge("diverted", n, Long::sum);
+            return null;
+        }, start);
+        return t;
+    }
+
     private record CallRow(Instant at, String outcome) {}
 
     private List<CallRow> calls(Instant a, Instant b) {
