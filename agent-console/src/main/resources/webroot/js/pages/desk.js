@@ -37,7 +37,7 @@ export async function render(view) {
   }
 
   function showPresence() {
-    const s = presence.state ?? 'LOGGED_OUT';
+    const s = String(presence.state ?? 'LOGGED_OUT').toUpperCase();
     stateEl.textContent = OPERATOR_STATES[s] ?? s;
     stateEl.className = 'state badge ' + ({READY: 'ok', PAUSED: 'warn', ON_CALL: 'info', WRAP_UP: 'warn'}[s] ?? '');
     sinceEl.textContent = presence.since ? 'از ' + jTime(presence.since) : '';
@@ -106,7 +106,9 @@ export async function render(view) {
     mount(popCard,
       h('h2', null, 'تماس جاری ', h('span', {class: 'muted num'}, jTime(pop.receivedAt ?? new Date()))),
       h('dl', {class: 'kv'},
-        h('dt', null, 'شماره'), h('dd', null, h('span', {class: 'number ltr', id: 'pop-number'}, faDigits(pop.callerNumber ?? 'ناشناس'))),
+        h('dt', null, 'شماره'), h('dd', null, h('span', {class: 'number ltr', id: 'pop-number'}, faDigits(pop.callerNumber ?? 'ناشناس')),
+          pop.callerName ? h('span', {class: 'muted'}, ' ' + pop.callerName) : null),
+        pop.waitSeconds != null ? [h('dt', null, 'انتظار در صف'), h('dd', {class: 'num'}, duration(pop.waitSeconds))] : null,
         h('dt', null, 'کد ملی'), h('dd', null, h('span', {class: 'nid ltr', id: 'pop-nid'}, faDigits(pop.nationalId ?? '—')), ' ', badge),
         popPlayer ? [h('dt', null, 'صدای کد ملی'), h('dd', null, popPlayer.el)] : null,
         h('dt', null, 'موضوع درباره'), h('dd', {id: 'pop-subject'}, relationLabel(pop.relation ?? 'SELF'),

@@ -58,7 +58,7 @@ export async function render(view) {
       h('td', {class: 'num'}, duration((c.waitSeconds ?? 0) + age))))
       : h('tr', null, h('td', {colspan: 4, class: 'muted'}, 'کسی در صف نیست.')));
     const ms = snap.members ?? [];
-    mount(members, ms.length ? ms.map(m => h('tr', null,
+    mount(members, ms.length ? ms.map(m => ({...m, state: String(m.state ?? '').toUpperCase()})).map(m => h('tr', null,
       h('td', null, m.name ?? m.username ?? m.operator),
       h('td', null, h('span', {class: ['badge', {READY: 'ok', PAUSED: 'warn', ON_CALL: 'info', WRAP_UP: 'warn'}[m.state] ?? '']},
         OPERATOR_STATES[m.state] ?? m.state), m.reason ? ' ' + m.reason : ''),
