@@ -183,6 +183,15 @@ class ConsoleBrowserTest {
         CaseSummary registered = fixture.cases.findByTrackingCode(voicemail.trackingCode()).orElseThrow();
         assertThat(registered.status()).isNotEqualTo(CaseStatus.AWAITING_TRANSCRIPTION);
         assertThat(registered.subject().idVerified()).isTrue();
+
+        // The next one is silence: closed as "not a matter" with its reason.
+        CaseSummary silence = fixture.voicemail();
+        browser.clickable(By.cssSelector("#vm-done button")).click();
+        browser.until(d -> silence.trackingCode().digits().equals(browser.attr("#vm-code", "data-code")));
+        new Select(browser.driver().findElement(By.id("nam-reason"))).selectByValue("SILENCE");
+        browser.driver().findElement(By.id("not-a-matter")).click();
+        browser.visible(By.id("vm-done"));
+        assertThat(fixture.cases.findByTrackingCode(silence.trackingCode()).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
     }
 
     @Test
