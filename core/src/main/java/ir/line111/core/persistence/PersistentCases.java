@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Cases on Hibernate: the callers' side ({@link CaseRegistry}: registration with tracking code,
@@ -49,13 +50,22 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
     protected final Database db;
     protected final TrackingCodeIssuer codes;
     protected final Clock clock;
-    protected final Duration duplicateWindow;
+    private final Supplier<Duration> duplicateWindow;
 
     public PersistentCases(Database db, TrackingCodeIssuer codes, Clock clock, Duration duplicateWindow) {
+        this(db, codes, clock, constant(Objects.requireNonNull(duplicateWindow, "duplicateWindow")));
+    }
+
+    /** With a duplicate window that administrators may change while the system runs ({@link CoreSettings#duplicateWindow}). */
+    public PersistentCases(Database db, TrackingCodeIssuer codes, Clock clock, Supplier<Duration> duplicateWindow) {
         this.db = Objects.requireNonNull(db, "db");
         this.codes = Objects.requireNonNull(codes, "codes");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.duplicateWindow = Objects.requireNonNull(duplicateWindow, "duplicateWindow");
+    }
+
+    private static Supplier<Duration> constant(Duration d) {
+        return () -> d;
     }
 
     /** With {@code cases.duplicate-window-days} from the configuration and the system clock. */
@@ -82,7 +92,7 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
                                 + "order by c.registeredAt desc, c.id desc", CaseEntity.class)
                 .setParameter("nid", nationalId)
                 .setParameter("closed", CaseStatus.CLOSED)
-                .setParameter("since", now.minus(duplicateWindow))
+                .setParameter("since", now.minus(duplicateWindow.get()))
                 .setMaxResults(1)
                 .getResultList().stream().findFirst();
     }
