@@ -138,10 +138,23 @@ public final class Database implements AutoCloseable {
         return new ArrayList<>(classes);
     }
 
+    /**
+     * Builds (and closes) a SessionFactory with {@code hibernate.hbm2ddl.auto=validate} over this
+     * database: fails when an entity of any {@link EntityContributor} does not match the tables the
+     * migrations made. For tests; start-up never pays for it.
+     */
+    public void validateSchema() {
+        sessionFactory(dataSource, entityClasses(), "validate").close();
+    }
+
     private static SessionFactory sessionFactory(DataSource ds, List<Class<?>> entities) {
+        return sessionFactory(ds, entities, "none");
+    }
+
+    private static SessionFactory sessionFactory(DataSource ds, List<Class<?>> entities, String ddl) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds)
-                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, ddl)
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, BATCH_SIZE)
                 .applySetting(AvailableSettings.ORDER_INSERTS, true)
                 .applySetting(AvailableSettings.ORDER_UPDATES, true)

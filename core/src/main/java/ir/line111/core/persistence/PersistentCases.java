@@ -459,10 +459,23 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
     private static List<TimelineEvent> timeline(Session s, long caseId) {
         return s.createSelectionQuery("from CaseEventEntity e where e.caseId = :id order by e.occurredAt, e.id", CaseEventEntity.class)
                 .setParameter("id", caseId).getResultList().stream()
-                .map(e -> new TimelineEvent(e.getId(), e.getCaseId(), e.getOccurredAt(), new Actor(e.getActor()),
-                        CaseEventType.valueOf(e.getEventType()), e.getDetail(), e.getFromStatus(), e.getToStatus(),
-                        e.getCallId(), e.getRecordingId()))
+                .map(e -> {
+                    CaseEventType type = eventType(e.getEventType());
+                    // another module's event name this version does not know is shown as a note, never lost
+                    String detail = type == CaseEventType.NOTE && !"NOTE".equals(e.getEventType())
+                            ? e.getEventType() + (e.getDetail() == null ? "" : ": " + e.getDetail()) : e.getDetail();
+                    return new TimelineEvent(e.getId(), e.getCaseId(), e.getOccurredAt(), new Actor(e.getActor()),
+                            type, detail, e.getFromStatus(), e.getToStatus(), e.getCallId(), e.getRecordingId());
+                })
                 .toList();
+    }
+
+    private static CaseEventType eventType(String stored) {
+        try {
+            return CaseEventType.valueOf(stored);
+        } catch (IllegalArgumentException e) {
+            return CaseEventType.NOTE;
+        }
     }
 
     private static boolean overdue(CaseEntity c, Instant now) {

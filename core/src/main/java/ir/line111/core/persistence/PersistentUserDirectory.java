@@ -180,7 +180,13 @@ public final class PersistentUserDirectory implements UserDirectory {
 
     private static User user(UserEntity u) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String c : u.getRoles().split(",")) if (!c.isBlank()) roles.add(Role.fromCode(c));
+        for (String c : u.getRoles().split(",")) {
+            try {
+                if (!c.isBlank()) roles.add(Role.fromCode(c));
+            } catch (IllegalArgumentException unknown) {
+                log.warn("user {} has an unknown role '{}' in the database; ignored", u.getUsername(), c.strip());
+            }
+        }
         return new User(u.getId(), u.getUsername(), u.getFullName(), roles, u.isActive(), u.getDevice(),
                 u.getCreatedAt(), u.getPasswordChangedAt());
     }
