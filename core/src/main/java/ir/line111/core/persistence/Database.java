@@ -82,6 +82,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Only the migrations, for {@code line111 db migrate}: opens a short-lived pool, applies what is
+     * pending, and says where the database now stands in one line.
+     *
+     * @throws DatabaseUnavailableException when the database cannot be reached or a migration fails
+     */
+    public static String migrate(Line111Config config) {
+        String url = config.string("db.url");
+        String safeUrl = withoutPassword(url);
+        Vendor vendor = vendorOf(url, safeUrl);
+        try (HikariDataSource ds = pool(url, config.string("db.user"), config.string("db.password"), 2, vendor, safeUrl)) {
+            int applied = migrate(ds, safeUrl);
+            var current = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().info().current();
+            return "database " + safeUrl + ": " + applied + " migration(s) applied, at version "
+                    + (current == null ? "none" : current.getVersion());
+        }
+    }
+
     private static Vendor vendorOf(String url, String safeUrl) {
         if (url.startsWith("jdbc:h2:")) return Vendor.H2;
         if (url.startsWith("jdbc:postgresql:")) return Vendor.POSTGRESQL;
@@ -112,7 +130,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource ds, String safeUrl) {
+    private static int migrate(DataSource ds, String safeUrl) {
         try {
             var result = Flyway.configure()
                     .dataSource(ds)
@@ -125,6 +143,7 @@ public final class Database implements AutoCloseable {
             if (result.migrationsExecuted > 0) {
                 log.info("database {}: {} migration(s) applied, now at version {}", safeUrl, result.migrationsExecuted, result.targetSchemaVersion);
             }
+            return result.migrationsExecuted;
         } catch (FlywayException e) {
             throw new DatabaseUnavailableException(safeUrl, "migration failed: " + firstLine(rootMessage(e)), e);
         }
