@@ -123,10 +123,24 @@ public final class Database implements AutoCloseable {
             hc.addDataSourceProperty("connectTimeout", "5");
             hc.addDataSourceProperty("ApplicationName", "line111");
         }
+        probe(url, user, password, vendor, safeUrl);
         try {
             return new HikariDataSource(hc);
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException(safeUrl, rootMessage(e), e);
+        }
+    }
+
+    /** One plain connection first: a database that is not there gives one line, not the pool's logged stack trace. */
+    private static void probe(String url, String user, String password, Vendor vendor, String safeUrl) {
+        java.util.Properties p = new java.util.Properties();
+        if (user != null && !user.isBlank()) p.setProperty("user", user);
+        if (password != null && !password.isEmpty()) p.setProperty("password", password);
+        if (vendor == Vendor.POSTGRESQL) p.setProperty("connectTimeout", "5");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, p)) {
+            // reachable
+        } catch (java.sql.SQLException e) {
+            throw new DatabaseUnavailableException(safeUrl, firstLine(e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
     }
 
