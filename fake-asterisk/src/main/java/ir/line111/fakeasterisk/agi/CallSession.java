@@ -614,6 +614,11 @@ final class CallSession {
             digits.append(k);
         }
         if (max > 0 && digits.length() >= max) {
+            if (!pending.isEmpty() && pending.charAt(0) == '#') {
+                // the caller's closing '#' after a full-length entry comes after GET DATA returned:
+                // Asterisk drops keys that arrive while no command runs
+                pending.deleteCharAt(0);
+            }
             sendLine("200 result=" + digits);
         } else {
             sendLine("200 result=" + digits + " (timeout)");
