@@ -233,7 +233,7 @@ final class CallSession {
     private Reaction pickReaction(AgiCommand c) {
         MutableRule first = null;
         for (MutableRule m : rules) {
-            if (m.left != 0 && m.rule.trigger().matches(c)) {
+            if (m.left != 0 && m.rule.trigger().matches(c, lastPrompt())) {
                 first = m;
                 break;
             }
@@ -245,7 +245,8 @@ final class CallSession {
         Reaction r = first.rule.reaction();
         if (r.hangUp() == HangUp.NONE) {
             for (MutableRule m : rules) {
-                if (m != first && m.left != 0 && m.rule.reaction().onlyHangUp() && m.rule.trigger().matches(c)) {
+                if (m != first && m.left != 0 && m.rule.reaction().onlyHangUp()
+                        && m.rule.trigger().matches(c, lastPrompt())) {
                     use(m);
                     return new Reaction(r.keys(), r.at(), r.speech(), r.speechDelay(), m.rule.reaction().hangUp(),
                             r.rawReply(), r.close(), r.partialReply());
@@ -253,6 +254,10 @@ final class CallSession {
             }
         }
         return r;
+    }
+
+    private String lastPrompt() {
+        return prompts.isEmpty() ? "" : prompts.getLast();
     }
 
     private static void use(MutableRule m) {
