@@ -17,6 +17,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,6 +65,9 @@ final class CallSession {
     private CallEnd end;
     private int commandCount;
     private List<String> sent;
+    /** How long the current command would take on a real line, for {@link FakeCall#timeScale(double)}. */
+    private long simulatedMs;
+    private long lastWriteNanos;
     private InputStream in;
     private OutputStream out;
 
@@ -119,7 +123,7 @@ final class CallSession {
                     }
                     break;
                 }
-                handle(line);
+                handle(line, System.nanoTime() - lastWriteNanos);
             }
         } catch (SocketTimeoutException e) {
             if (end == null || end instanceof CallEnd.ScriptHungUp || end instanceof CallEnd.CallerHungUp) {
@@ -170,6 +174,7 @@ final class CallSession {
         b.write('\n');
         out.write(b.toByteArray());
         out.flush();
+        lastWriteNanos = System.nanoTime();
     }
 
     /** A line without its '\n'; a last line without one counts too (as Asterisk's fgets loop does); null at EOF. */
@@ -191,9 +196,10 @@ final class CallSession {
         sent.add(line);
     }
 
-    private void handle(String line) throws IOException {
+    private void handle(String line, long serverNanos) throws IOException {
         AgiCommand c = AgiCommand.parse(++commandCount, line);
         sent = new ArrayList<>(2);
+        simulatedMs = 0;
         try {
             Reaction r = alive ? pickReaction(c) : Reaction.nothing();
             if (r.close()) {
@@ -224,9 +230,24 @@ final class CallSession {
                 // DURING on a command that does not wait on the channel: the hang-up lands right after it.
                 callerHangsUp(c, r.hangUp());
             }
+            pace();
             out.flush();
+            lastWriteNanos = System.nanoTime();
         } finally {
-            exchanges.add(new Exchange(c, sent));
+            Exchange e = new Exchange(c, sent, Duration.ofNanos(serverNanos), Duration.ofMillis(simulatedMs));
+            exchanges.add(e);
+            cfg.listener.accept(e);
+        }
+    }
+
+    /** Holds the reply back for the command's duration on a real line, scaled. */
+    private void pace() {
+        if (cfg.timeScale > 0 && simulatedMs > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos((long) (simulatedMs * 1_000_000L * cfg.timeScale)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -473,6 +494,17 @@ final class CallSession {
     }
 
     private Play play(long len, long offset, String escapes, Reaction r) {
+        Play p = playOutcome(len, offset, escapes, r);
+        long end = switch (p) {
+            case Play.HungUp h -> h.pos();
+            case Play.Interrupted i -> i.pos();
+            case Play.Finished f -> f.len();
+        };
+        simulatedMs += Math.max(0, end - offset) / 8;
+        return p;
+    }
+
+    private Play playOutcome(long len, long offset, String escapes, Reaction r) {
         if (r.hangUp() == HangUp.DURING) {
             return new Play.HungUp(Math.min(len, offset + atSamples(r, len)));
         }
@@ -558,6 +590,7 @@ final class CallSession {
                     sendLine("200 result=-1 endpos=" + f.len());
                     callerHangsUp(c, HangUp.DURING);
                 } else if (pending.isEmpty()) {
+                    simulatedMs += Math.max(0, CallSession.atoi(c.arg(4)));
                     sendLine("200 result=0 endpos=" + f.len());
                 } else {
                     char k = takeKey();
@@ -609,6 +642,8 @@ final class CallSession {
         }
         prompts.add(file);
         pending.append(r.keys());
+        long timeoutMs = c.argc() >= 4 ? Math.max(0, atoi(c.arg(3))) : 0;
+        simulatedMs += pending.isEmpty() ? length(file) / 8 + timeoutMs : 1000 + 250L * pending.length();
         StringBuilder digits = new StringBuilder();
         while (!pending.isEmpty() && (max <= 0 || digits.length() < max)) {
             char k = takeKey();
@@ -626,6 +661,7 @@ final class CallSession {
             }
             sendLine("200 result=" + digits);
         } else {
+            simulatedMs += digits.isEmpty() ? 0 : timeoutMs;
             sendLine("200 result=" + digits + " (timeout)");
         }
     }
@@ -641,6 +677,7 @@ final class CallSession {
             return;
         }
         pending.append(r.keys());
+        simulatedMs += pending.isEmpty() ? Math.max(0, leadingInt(c.arg(3))) : 300;
         sendLine("200 result=" + (pending.isEmpty() ? 0 : (int) takeKey()));
     }
 
@@ -794,6 +831,7 @@ final class CallSession {
         long t = timeout;
         if (r.hangUp() == HangUp.DURING) {
             long samples = r.at() != null ? Math.max(0, Math.min(a, (r.at().toMillis() - delayMs) * 8)) : a;
+            simulatedMs += delayMs + samples / 8;
             String reply = "200 result=-1 (hangup) endpos=" + samples;
             writeRecording(file, format, raw, audio, samples, reply);
             sendLine(reply);
@@ -803,6 +841,7 @@ final class CallSession {
         if (!r.keys().isEmpty() && escapes.indexOf(r.keys().charAt(0)) >= 0) {
             // Asterisk rewinds 200 ms to cut the tone off
             long samples = Math.max(0, a - 1600);
+            simulatedMs += delayMs + a / 8 + 200;
             String reply = "200 result=" + (int) r.keys().charAt(0) + " (dtmf) endpos=" + samples;
             consumed.append(r.keys().charAt(0));
             pending.append(r.keys(), 1, r.keys().length());
@@ -826,6 +865,7 @@ final class CallSession {
             // without silence detection a quiet line sends no frames: the file holds only the speech
             samples = Math.min(a, limit);
         }
+        simulatedMs += t < 0 ? delayMs + a / 8 : t - result;
         String reply = "200 result=" + result + " (timeout) endpos=" + samples;
         writeRecording(file, format, raw, audio, samples, reply);
         sendLine(reply);
@@ -859,6 +899,7 @@ final class CallSession {
                 for (String f : files) {
                     if (!missing(f)) {
                         prompts.add(f);
+                        simulatedMs += length(f) / 8;
                     }
                 }
                 if (!r.keys().isEmpty()) {

@@ -15,8 +15,16 @@ import java.util.Optional;
  */
 public final class CallTranscript {
 
-    /** A command and every line the fake sent after it (its reply, and any HANGUP notification). */
-    public record Exchange(AgiCommand command, List<String> sent) {
+    /**
+     * A command and every line the fake sent after it (its reply, and any HANGUP notification).
+     *
+     * @param serverTime how long the FastAGI server took to send this command after the fake's previous
+     *                   write (the environment or the last reply): the latency the controller adds
+     * @param lineTime   how long the command takes on a real line (prompt and recording lengths,
+     *                   timeouts); the fake waits that long times {@link FakeCall#timeScale(double)}
+     */
+    public record Exchange(AgiCommand command, List<String> sent, java.time.Duration serverTime,
+                           java.time.Duration lineTime) {
         public Exchange {
             sent = List.copyOf(sent);
         }
@@ -68,6 +76,11 @@ public final class CallTranscript {
 
     public List<Exchange> exchanges() {
         return exchanges;
+    }
+
+    /** The latency the server added before each command, in order (see {@link Exchange#serverTime()}). */
+    public List<java.time.Duration> serverTimes() {
+        return exchanges.stream().map(Exchange::serverTime).toList();
     }
 
     /** The command lines received, in order. */

@@ -54,6 +54,8 @@ public final class FakeCall {
     Duration connectTimeout = Duration.ofSeconds(2);
     Duration readTimeout = Duration.ofSeconds(30);
     MalformedEnvironment malformedEnvironment;
+    double timeScale;
+    java.util.function.Consumer<CallTranscript.Exchange> listener = e -> { };
 
     FakeCall(String host, int port, String script) {
         this.host = Objects.requireNonNull(host);
@@ -194,6 +196,24 @@ public final class FakeCall {
     /** How long to wait for the server's next command before giving up (default 30 s). */
     public FakeCall readTimeout(Duration timeout) {
         this.readTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Makes commands take their real-line time (prompt lengths, timeouts, speech) times {@code scale}:
+     * 0 (the default) answers at once, 1 is real time. Calls that last, for load tests and demos.
+     */
+    public FakeCall timeScale(double scale) {
+        if (scale < 0) {
+            throw new IllegalArgumentException("timeScale must be >= 0");
+        }
+        this.timeScale = scale;
+        return this;
+    }
+
+    /** Called on the call's thread after each command was answered (e.g. to print a call as it happens). */
+    public FakeCall listener(java.util.function.Consumer<CallTranscript.Exchange> listener) {
+        this.listener = Objects.requireNonNull(listener);
         return this;
     }
 

@@ -31,6 +31,8 @@ public final class CallCommand {
               --recordings-under D  write RECORD FILE audio under folder D instead of the paths the server names
               --sounds DIR          prompt files (NAME.wav) for realistic endpos; a prompt missing there fails
               --timeout SECONDS     give up when the server sends nothing for this long (default 30)
+              --time-scale X        commands take their real-line time times X (1 = real time; default 0 = at once)
+              --live                print each command and reply as it happens
             Speech files named in the script are found next to it or in the shared folder
             ($LINE111_SHARED, else ../shared beside the working directory).
             """;
@@ -53,6 +55,8 @@ public final class CallCommand {
         Path recordingsUnder = null;
         Path sounds = null;
         int timeout = 30;
+        double timeScale = 0;
+        boolean live = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -69,6 +73,8 @@ public final class CallCommand {
                     case "--recordings-under" -> recordingsUnder = Path.of(value(args, ++i, a));
                     case "--sounds" -> sounds = Path.of(value(args, ++i, a));
                     case "--timeout" -> timeout = Integer.parseInt(value(args, ++i, a));
+                    case "--time-scale" -> timeScale = Double.parseDouble(value(args, ++i, a));
+                    case "--live" -> live = true;
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -99,6 +105,14 @@ public final class CallCommand {
         }
         if (sounds != null) {
             call.soundsDir(sounds);
+        }
+        call.timeScale(timeScale);
+        if (live) {
+            call.listener(e -> {
+                out.printf("%3d < %s%n", e.command().number(), e.command().line());
+                e.sent().forEach(l -> out.println("    > " + l));
+                out.flush();
+            });
         }
         if (!yaml.description().isBlank()) {
             out.println("# " + yaml.description().strip());

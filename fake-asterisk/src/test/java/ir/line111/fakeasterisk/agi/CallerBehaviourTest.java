@@ -256,4 +256,19 @@ class CallerBehaviourTest {
         assertThat(AgiCommand.parseArgs("")).isEmpty();
         assertThat(AgiCommand.parse(1, "get full variable ${X}").verb()).isEqualTo("GET FULL VARIABLE");
     }
+
+    @Test
+    void timeScaleMakesCommandsTakeTheirLineTime() throws Exception {
+        List<CallTranscript.Exchange> live = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        Run r = run(List.of("STREAM FILE line111/welcome \"\"", "WAIT FOR DIGIT 2000", "NOOP"),
+                c -> c.promptLength("welcome", 16000).timeScale(0.05).listener(live::add));
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        // 2 s of prompt + 2 s of waiting, at 1/20 speed
+        assertThat(tookMs).isGreaterThanOrEqualTo(200);
+        assertThat(r.transcript().exchanges()).extracting(CallTranscript.Exchange::lineTime)
+                .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ZERO);
+        assertThat(live).hasSize(3);
+        assertThat(r.transcript().serverTimes()).hasSize(3).allSatisfy(d -> assertThat(d).isPositive());
+    }
 }
