@@ -42,6 +42,7 @@ final class CallSession {
             "stopmusiconhold", "progress", "ringing", "busy", "congestion", "echo", "milliwatt", "system", "execif",
             "userevent", "agi", "playtones", "stopplaytones", "dumpchan", "macro", "transfer", "pickup", "chanspy");
 
+    private static final List<String> SOUND_EXTENSIONS = List.of("wav", "sln", "ulaw", "alaw", "gsm", "g722", "WAV");
     private final FakeCall cfg;
     private final List<MutableRule> rules = new ArrayList<>();
     private final Map<String, String> variables = new LinkedHashMap<>();
@@ -57,6 +58,8 @@ final class CallSession {
     private final StringBuilder consumed = new StringBuilder();
     private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream(128);
     private final String channel;
+    private final long sequence;
+    private final String uniqueId;
     private String callerNum;
     private String callerName;
     private boolean alive = true;
@@ -81,17 +84,19 @@ final class CallSession {
         }
     }
 
-    CallSession(FakeCall cfg) {
+    CallSession(FakeCall cfg, long sequence) {
         this.cfg = cfg;
+        this.sequence = sequence;
+        this.uniqueId = cfg.effectiveUniqueId(sequence);
         cfg.callerScript.rules().forEach(r -> rules.add(new MutableRule(r)));
         variables.putAll(cfg.variables);
-        channel = cfg.effectiveChannel();
+        channel = cfg.effectiveChannel(sequence);
         callerNum = "unknown".equals(cfg.callerId) ? "" : cfg.callerId;
         callerName = "unknown".equals(cfg.callerIdName) ? "" : cfg.callerIdName;
     }
 
     CallTranscript run() {
-        LinkedHashMap<String, String> env = cfg.environment();
+        LinkedHashMap<String, String> env = cfg.environment(sequence);
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(cfg.host, cfg.port), (int) cfg.connectTimeout.toMillis());
@@ -126,8 +131,8 @@ final class CallSession {
                 handle(line, System.nanoTime() - lastWriteNanos);
             }
         } catch (SocketTimeoutException e) {
-            if (end == null || end instanceof CallEnd.ScriptHungUp || end instanceof CallEnd.CallerHungUp) {
-                end = end == null ? new CallEnd.ConnectionLost("no command for " + cfg.readTimeout) : end;
+            if (end == null) {
+                end = new CallEnd.ConnectionLost("no command for " + cfg.readTimeout);
             }
         } catch (IOException e) {
             if (end == null) {
@@ -451,7 +456,15 @@ final class CallSession {
                 return true;
             }
         }
-        return cfg.soundsDir != null && !Files.isRegularFile(cfg.soundsDir.resolve(file + ".wav"));
+        if (cfg.soundsDir == null) {
+            return false;
+        }
+        for (String ext : SOUND_EXTENSIONS) {
+            if (Files.isRegularFile(cfg.soundsDir.resolve(file + "." + ext))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long length(String file) {
@@ -808,12 +821,9 @@ final class CallSession {
         } else if (!file.isAbsolute() && cfg.recordingRoot != null) {
             file = cfg.recordingRoot.resolve(file);
         }
-        boolean raw = switch (format.toLowerCase(Locale.ROOT)) {
-            case "sln", "slin", "raw" -> true;
-            default -> false;
-        };
+        AudioFormat audioFormat = AudioFormat.byExtension(format);
         Path parent = file.toAbsolutePath().getParent();
-        if ((!raw && !format.equals("wav")) || parent == null || !Files.isDirectory(parent)) {
+        if (audioFormat == null || parent == null || !Files.isDirectory(parent)) {
             failure = true;
             sendLine("200 result=-1 (writefile)");
             return;
@@ -833,7 +843,7 @@ final class CallSession {
             long samples = r.at() != null ? Math.max(0, Math.min(a, (r.at().toMillis() - delayMs) * 8)) : a;
             simulatedMs += delayMs + samples / 8;
             String reply = "200 result=-1 (hangup) endpos=" + samples;
-            writeRecording(file, format, raw, audio, samples, reply);
+            writeRecording(file, format, audioFormat, audio, samples, reply);
             sendLine(reply);
             callerHangsUp(c, HangUp.DURING);
             return;
@@ -845,7 +855,7 @@ final class CallSession {
             String reply = "200 result=" + (int) r.keys().charAt(0) + " (dtmf) endpos=" + samples;
             consumed.append(r.keys().charAt(0));
             pending.append(r.keys(), 1, r.keys().length());
-            writeRecording(file, format, raw, audio, samples, reply);
+            writeRecording(file, format, audioFormat, audio, samples, reply);
             sendLine(reply);
             return;
         }
@@ -867,15 +877,14 @@ final class CallSession {
         }
         simulatedMs += t < 0 ? delayMs + a / 8 : t - result;
         String reply = "200 result=" + result + " (timeout) endpos=" + samples;
-        writeRecording(file, format, raw, audio, samples, reply);
+        writeRecording(file, format, audioFormat, audio, samples, reply);
         sendLine(reply);
     }
 
-    private void writeRecording(Path file, String format, boolean raw, short[] audio, long samples, String reply)
-            throws IOException {
+    private void writeRecording(Path file, String format, AudioFormat audioFormat, short[] audio, long samples,
+                                String reply) throws IOException {
         int n = (int) Math.min(samples, Integer.MAX_VALUE / 2);
-        byte[] bytes = raw ? Wav.pcm(audio, n) : Wav.wavBytes(audio, n);
-        Files.write(file, bytes);
+        Files.write(file, audioFormat.encode(audio, n));
         recordings.add(new Recording(file, format, samples, reply));
     }
 
@@ -952,7 +961,7 @@ final class CallSession {
     private String variable(String name) {
         return switch (name) {
             case "CHANNEL" -> channel;
-            case "UNIQUEID" -> cfg.effectiveUniqueId();
+            case "UNIQUEID" -> uniqueId;
             case "CONTEXT" -> cfg.context;
             case "EXTEN" -> cfg.extension;
             case "PRIORITY" -> cfg.priority;
@@ -982,7 +991,7 @@ final class CallSession {
                 case "name" -> channel;
                 case "language" -> cfg.language;
                 case "accountcode" -> cfg.accountCode;
-                case "uniqueid" -> cfg.effectiveUniqueId();
+                case "uniqueid" -> uniqueId;
                 case "state" -> alive ? "Up" : "Down";
                 default -> null;
             };

@@ -127,9 +127,16 @@ class CallerBehaviourTest {
 
     @Test
     void aRecordingInAFolderThatDoesNotExistFailsAsInAsterisk() throws Exception {
-        Run r = run(List.of("RECORD FILE /no/such/folder/x wav \"#\" 1000", "RECORD FILE x gsm \"#\" 1000"), c -> c.redirectRecordings(null).recordingRoot(tmp));
-        assertThat(r.lines()).containsExactly("200 result=-1 (writefile)", "200 result=-1 (writefile)", "HANGUP");
+        Path voice = tone(4000);
+        Run r = run(List.of("RECORD FILE /no/such/folder/x wav \"#\" 1000", "RECORD FILE x nosuchformat \"#\" 1000",
+                "RECORD FILE x ulaw \"#\" 1000"), c -> c.redirectRecordings(null).recordingRoot(tmp)
+                .script(CallerScript.builder().onCommandNumber(3).say(voice).build()));
+        assertThat(r.lines()).containsExactly("200 result=-1 (writefile)", "200 result=-1 (writefile)",
+                "200 result=0 (timeout) endpos=4000", "HANGUP");
         assertThat(r.transcript().agiStatus()).isEqualTo("FAILURE");
+        assertThat(tmp.resolve("x.ulaw")).hasSize(4000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(List.of("RECORD FILE x gsm \"#\" 1000"), c -> { }))
+                .hasMessageContaining("cannot write 'gsm'");
     }
 
     @Test
