@@ -35,6 +35,7 @@ final class CallSession {
     private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
     private static final String UNKNOWN = "510 Invalid or unknown command";
     private static final int STATE_UP = 6;
+    private static final int AGI_BUF_LEN = 2048;
     private static final Set<String> KNOWN_APPS = Set.of(
             "answer", "background", "playback", "noop", "wait", "waitexten", "set", "mset", "senddtmf", "hangup",
             "mixmonitor", "stopmixmonitor", "queue", "dial", "goto", "gotoif", "gosub", "gosubif", "return", "record",
@@ -182,7 +183,10 @@ final class CallSession {
         lastWriteNanos = System.nanoTime();
     }
 
-    /** A line without its '\n'; a last line without one counts too (as Asterisk's fgets loop does); null at EOF. */
+    /**
+     * A line without its '\n', read as res_agi does: at most AGI_BUF_LEN - 1 (2047) bytes make one
+     * command (the rest of a longer line is the next one), and a last line without '\n' counts; null at EOF.
+     */
     private String readLine() throws IOException {
         lineBuffer.reset();
         int c;
@@ -191,6 +195,9 @@ final class CallSession {
                 return lineBuffer.toString(StandardCharsets.UTF_8);
             }
             lineBuffer.write(c);
+            if (lineBuffer.size() == AGI_BUF_LEN - 1) {
+                return lineBuffer.toString(StandardCharsets.UTF_8);
+            }
         }
         return lineBuffer.size() > 0 ? lineBuffer.toString(StandardCharsets.UTF_8) : null;
     }

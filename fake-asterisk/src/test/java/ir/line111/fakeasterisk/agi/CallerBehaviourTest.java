@@ -278,4 +278,14 @@ class CallerBehaviourTest {
         assertThat(live).hasSize(3);
         assertThat(r.transcript().serverTimes()).hasSize(3).allSatisfy(d -> assertThat(d).isPositive());
     }
+
+    @Test
+    void anOverlongLineIsCutWhereAsteriskCutsIt() throws Exception {
+        String longValue = "x".repeat(3000);
+        Run r = run(List.of("SET VARIABLE LONG " + longValue, "SET VARIABLE PERSIAN \"سلام دنیا\"", "GET VARIABLE PERSIAN"), c -> { });
+        // 2047 bytes make the first command; the remaining x's are an unknown command
+        assertThat(r.lines()).containsExactly("200 result=1", "510 Invalid or unknown command", "200 result=1",
+                "200 result=1 (سلام دنیا)", "HANGUP");
+        assertThat(r.transcript().variable("LONG")).hasValueSatisfying(v -> assertThat(v).hasSize(2047 - "SET VARIABLE LONG ".length()));
+    }
 }
