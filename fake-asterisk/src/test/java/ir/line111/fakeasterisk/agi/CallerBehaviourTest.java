@@ -247,6 +247,20 @@ class CallerBehaviourTest {
         assertThat(refused.end()).isInstanceOf(CallEnd.ConnectionFailed.class);
         assertThat(refused.agiStatus()).isEqualTo("FAILURE");
 
+        // agi-unreachable.log: a server that accepts and closes at once leaves AGISTATUS=SUCCESS
+        try (ServerSocket closing = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    closing.accept().close();
+                } catch (IOException ignored) {
+                    // the test fails on the assertion below
+                }
+            });
+            CallTranscript t = FakeAsterisk.call("127.0.0.1", closing.getLocalPort(), "line111").run();
+            assertThat(t.agiStatus()).isEqualTo("SUCCESS");
+            assertThat(t.exchanges()).isEmpty();
+        }
+
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CallTranscript t = FakeAsterisk.call("127.0.0.1", silent.getLocalPort(), "line111")
                     .readTimeout(Duration.ofMillis(300)).run();
