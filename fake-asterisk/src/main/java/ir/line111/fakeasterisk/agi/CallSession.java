@@ -66,6 +66,7 @@ final class CallSession {
     private boolean alive = true;
     private boolean failure;
     private boolean closed;
+    private boolean serverClosed;
     private CallEnd end;
     private int commandCount;
     private List<String> sent;
@@ -116,6 +117,7 @@ final class CallSession {
             while (!closed) {
                 String line = readLine();
                 if (line == null) {
+                    serverClosed = true;
                     // Asterisk (AGISIGHUP default) writes one more HANGUP when the script closes its side.
                     sent = atClose;
                     try {
@@ -146,7 +148,7 @@ final class CallSession {
     private CallTranscript transcript(Map<String, String> env) {
         String status = failure ? "FAILURE" : !alive ? "HANGUP" : "SUCCESS";
         return new CallTranscript(env, exchanges, prompts, variablesSet, recordings, consumed.toString(), spoken,
-                end, status, atClose);
+                end, status, atClose, serverClosed);
     }
 
     private void sendEnvironment(LinkedHashMap<String, String> env) throws IOException {

@@ -53,10 +53,11 @@ public final class CallTranscript {
     private final CallEnd end;
     private final String agiStatus;
     private final List<String> afterEnd;
+    private final boolean serverClosed;
 
     CallTranscript(Map<String, String> environment, List<Exchange> exchanges, List<String> prompts,
                    Map<String, String> variablesSet, List<Recording> recordings, String keysConsumed,
-                   List<String> spoken, CallEnd end, String agiStatus, List<String> afterEnd) {
+                   List<String> spoken, CallEnd end, String agiStatus, List<String> afterEnd, boolean serverClosed) {
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         this.exchanges = List.copyOf(exchanges);
         this.prompts = List.copyOf(prompts);
@@ -67,6 +68,7 @@ public final class CallTranscript {
         this.end = end;
         this.agiStatus = agiStatus;
         this.afterEnd = List.copyOf(afterEnd);
+        this.serverClosed = serverClosed;
     }
 
     /** The agi_ environment sent, in order. */
@@ -137,6 +139,14 @@ public final class CallTranscript {
 
     public boolean callerHungUp() {
         return end instanceof CallEnd.CallerHungUp;
+    }
+
+    /**
+     * Whether the FastAGI server closed the connection (the script ended). False when the fake gave up
+     * (read timeout) or closed it itself: after a hang-up, a server that never closes leaks a socket.
+     */
+    public boolean serverClosed() {
+        return serverClosed;
     }
 
     /** Lines sent after the server closed its side (Asterisk's final HANGUP). */

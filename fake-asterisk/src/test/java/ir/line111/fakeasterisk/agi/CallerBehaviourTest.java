@@ -61,6 +61,7 @@ class CallerBehaviourTest {
                 .containsEntry("agi_arg_2", "");
         assertThat(r.lines()).containsExactly("HANGUP");
         assertThat(r.transcript().end()).isEqualTo(new CallEnd.ReturnedToDialplan());
+        assertThat(r.transcript().serverClosed()).isTrue();
     }
 
     @Test
@@ -265,6 +266,7 @@ class CallerBehaviourTest {
             CallTranscript t = FakeAsterisk.call("127.0.0.1", silent.getLocalPort(), "line111")
                     .readTimeout(Duration.ofMillis(300)).run();
             assertThat(t.end()).isInstanceOf(CallEnd.ConnectionLost.class);
+            assertThat(t.serverClosed()).isFalse();
         }
     }
 
