@@ -46,8 +46,7 @@ final class CallSession {
     private static final List<String> SOUND_EXTENSIONS = List.of("wav", "sln", "ulaw", "alaw", "gsm", "g722", "WAV");
     private final FakeCall cfg;
     private final List<MutableRule> rules = new ArrayList<>();
-    private final Map<String, String> variables = new LinkedHashMap<>();
-    private final Map<String, String> variablesSet = new LinkedHashMap<>();
+    private final ChannelVariables variables;
     private final Map<String, String> database = new HashMap<>();
     private final Map<String, Long> lengthCache = new HashMap<>();
     private final List<Exchange> exchanges = new ArrayList<>();
@@ -61,8 +60,6 @@ final class CallSession {
     private final String channel;
     private final long sequence;
     private final String uniqueId;
-    private String callerNum;
-    private String callerName;
     private boolean alive = true;
     private boolean failure;
     private boolean closed;
@@ -91,10 +88,8 @@ final class CallSession {
         this.sequence = sequence;
         this.uniqueId = cfg.effectiveUniqueId(sequence);
         cfg.callerScript.rules().forEach(r -> rules.add(new MutableRule(r)));
-        variables.putAll(cfg.variables);
         channel = cfg.effectiveChannel(sequence);
-        callerNum = "unknown".equals(cfg.callerId) ? "" : cfg.callerId;
-        callerName = "unknown".equals(cfg.callerIdName) ? "" : cfg.callerIdName;
+        variables = new ChannelVariables(cfg, channel, uniqueId, () -> alive);
     }
 
     CallTranscript run() {
@@ -147,7 +142,7 @@ final class CallSession {
 
     private CallTranscript transcript(Map<String, String> env) {
         String status = failure ? "FAILURE" : !alive ? "HANGUP" : "SUCCESS";
-        return new CallTranscript(env, exchanges, prompts, variablesSet, recordings, consumed.toString(), spoken,
+        return new CallTranscript(env, exchanges, prompts, variables.setByScript(), recordings, consumed.toString(), spoken,
                 end, status, atClose, serverClosed);
     }
 
@@ -358,7 +353,7 @@ final class CallSession {
                 if (argc != 4) {
                     usage(c);
                 } else {
-                    setVariable(c.arg(2), c.arg(3));
+                    variables.set(c.arg(2), c.arg(3));
                     sendLine("200 result=1");
                 }
             }
@@ -366,7 +361,7 @@ final class CallSession {
                 if (argc != 3) {
                     usage(c);
                 } else {
-                    String v = c.arg(2).endsWith(")") ? function(c.arg(2)) : variable(c.arg(2));
+                    String v = variables.get(c.arg(2));
                     sendLine(v == null ? "200 result=0" : "200 result=1 (" + v + ")");
                 }
             }
@@ -376,7 +371,7 @@ final class CallSession {
                 } else if (argc == 5 && !c.arg(4).equals(channel)) {
                     sendLine("200 result=0");
                 } else {
-                    sendLine("200 result=1 (" + substitute(c.arg(3)) + ")");
+                    sendLine("200 result=1 (" + variables.substitute(c.arg(3)) + ")");
                 }
             }
             case "VERBOSE" -> {
@@ -428,7 +423,7 @@ final class CallSession {
             }
             case "SET CALLERID" -> {
                 if (c.arg(2) != null) {
-                    setCallerId(c.arg(2));
+                    variables.setCallerId(c.arg(2));
                 }
                 sendLine("200 result=1");
             }
@@ -934,7 +929,7 @@ final class CallSession {
                 for (String assignment : app.equals("set") ? List.of(data) : List.of(data.split(","))) {
                     int eq = assignment.indexOf('=');
                     if (eq > 0) {
-                        setVariable(assignment.substring(0, eq), assignment.substring(eq + 1));
+                        variables.set(assignment.substring(0, eq), assignment.substring(eq + 1));
                     }
                 }
                 sendLine("200 result=0");
@@ -957,112 +952,6 @@ final class CallSession {
                 }
             }
         }
-    }
-
-    // ---- variables ----------------------------------------------------------------------------------
-
-    private void setVariable(String name, String value) {
-        String n = name.startsWith("__") ? name.substring(2) : name.startsWith("_") ? name.substring(1) : name;
-        variables.put(n, value);
-        variablesSet.put(n, value);
-    }
-
-    private String variable(String name) {
-        return switch (name) {
-            case "CHANNEL" -> channel;
-            case "UNIQUEID" -> uniqueId;
-            case "CONTEXT" -> cfg.context;
-            case "EXTEN" -> cfg.extension;
-            case "PRIORITY" -> cfg.priority;
-            case "HANGUPCAUSE" -> Integer.toString(alive ? 0 : cfg.hangupCause);
-            case "EPOCH" -> Long.toString(System.currentTimeMillis() / 1000);
-            default -> variables.get(name);
-        };
-    }
-
-    /** The dialplan functions a FastAGI script of this project may read; others fail (result=0). */
-    private String function(String expr) {
-        int open = expr.indexOf('(');
-        if (open <= 0 || !expr.endsWith(")")) {
-            return null;
-        }
-        String fn = expr.substring(0, open).toUpperCase(Locale.ROOT);
-        String arg = expr.substring(open + 1, expr.length() - 1).toLowerCase(Locale.ROOT);
-        return switch (fn) {
-            case "CALLERID" -> switch (arg) {
-                case "num", "number" -> callerNum;
-                case "name" -> callerName;
-                case "all" -> callerName.isEmpty() ? (callerNum.isEmpty() ? "" : "<" + callerNum + ">")
-                        : "\"" + callerName + "\" <" + callerNum + ">";
-                default -> null;
-            };
-            case "CHANNEL" -> switch (arg) {
-                case "name" -> channel;
-                case "language" -> cfg.language;
-                case "accountcode" -> cfg.accountCode;
-                case "uniqueid" -> uniqueId;
-                case "state" -> alive ? "Up" : "Down";
-                default -> null;
-            };
-            default -> null;
-        };
-    }
-
-    /** ${...} substitution as GET FULL VARIABLE does it (unset is empty). */
-    private String substitute(String s) {
-        StringBuilder outText = new StringBuilder();
-        int i = 0;
-        while (i < s.length()) {
-            if (s.startsWith("${", i)) {
-                int depth = 1;
-                int j = i + 2;
-                while (j < s.length() && depth > 0) {
-                    if (s.startsWith("${", j)) {
-                        depth++;
-                        j += 2;
-                        continue;
-                    }
-                    if (s.charAt(j) == '}') {
-                        depth--;
-                    }
-                    j++;
-                }
-                if (depth != 0) {
-                    outText.append(s, i, s.length());
-                    break;
-                }
-                String inner = substitute(s.substring(i + 2, j - 1));
-                String v = inner.endsWith(")") ? function(inner) : variable(inner);
-                outText.append(v == null ? "" : v);
-                i = j;
-            } else {
-                outText.append(s.charAt(i++));
-            }
-        }
-        return outText.toString();
-    }
-
-    /** ast_callerid_parse + ast_shrink_phone_number, enough for "Name <number>", "number" and "Name". */
-    private void setCallerId(String s) {
-        int lt = s.indexOf('<');
-        int gt = s.lastIndexOf('>');
-        String name;
-        String num;
-        if (lt >= 0 && gt > lt) {
-            name = s.substring(0, lt).trim();
-            num = s.substring(lt + 1, gt).trim();
-        } else if (s.trim().matches("[0-9+()\\-. ]+")) {
-            name = "";
-            num = s.trim();
-        } else {
-            name = s.trim();
-            num = "";
-        }
-        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-            name = name.substring(1, name.length() - 1);
-        }
-        callerName = name;
-        callerNum = num.replaceAll("[()\\-. ]", "");
     }
 
     // ---- C helpers -----------------------------------------------------------------------------------
