@@ -313,8 +313,8 @@ public final class CallFlows {
             log.warn("recogniser failed: {}", e.getCause().toString());
             return new Recognition.Unavailable("recogniser failed");
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CallFault("interrupted while recognising", e);
+            task.cancel(true);
+            throw new CallFault("interrupted while recognising (the server is stopping)", e);
         }
     }
 
@@ -527,6 +527,8 @@ public final class CallFlows {
      * that was recorded but not yet registered, and close the call record.
      */
     void settle(CallSession s) {
+        // A call cut off by a stopping server arrives here interrupted; what it recorded must still be stored.
+        boolean interrupted = Thread.interrupted();
         try {
             adoptPending(s);
         } catch (RuntimeException e) {
@@ -543,5 +545,6 @@ public final class CallFlows {
         if (s.message != null && s.messageSettled && outcome == CallOutcome.CALLER_HUNG_UP) outcome = CallOutcome.MESSAGE_LEFT;
         s.outcome = outcome;
         callLog.ended(s.callId, outcome, s.lastStep, deps.clock().instant());
+        if (interrupted) Thread.currentThread().interrupt();
     }
 }
