@@ -287,7 +287,8 @@ public final class CallFlows {
     /** The keyed fallback (off by default): the spoken recordings stay; the keyed digits are read back too. */
     private CallSession.IdCapture keyId(CallSession s, String stepName, StoredRecording spoken) {
         step(s, stepName, "keyed");
-        String keyed = s.caller.collect(KEY_NATIONAL_ID, settings.codeTimeout(), 10);
+        // One more than the ten digits, so the '#' that ends the entry is taken by GET DATA and not left for the next menu.
+        String keyed = s.caller.collect(KEY_NATIONAL_ID, settings.codeTimeout(), 11);
         if (NationalId.parse(keyed) instanceof NationalId.Parsed.Valid v && confirm(s, stepName, v.id())) {
             step(s, stepName, "keyed " + v.id().masked());
             return new CallSession.IdCapture(v.id(), true, spoken, true);
@@ -535,8 +536,10 @@ public final class CallFlows {
             log.error("could not adopt the recording in flight", e);
         }
         if (s.message != null && !s.messageSettled) {
+            String leftAt = s.lastStep;
             try {
                 registerMessage(s);
+                s.lastStep = leftAt;
             } catch (RuntimeException e) {
                 log.error("could not register the recorded message; the recording is kept for staff", e);
             }

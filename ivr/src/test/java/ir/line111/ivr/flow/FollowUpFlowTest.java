@@ -50,8 +50,12 @@ class FollowUpFlowTest {
     }
 
     static void answered(CaseSummary c, String agency) {
-        ivr.update("insert into agency (id, name, active, created_at) values (?, ?, true, current_timestamp)", c.id() + 100000, agency);
-        ivr.update("update case_record set status = 'ANSWERED', agency_id = ?, answer = 'done' where id = ?", c.id() + 100000, c.id());
+        var existing = ivr.query("select id from agency where name = ?", agency);
+        long agencyId = existing.isEmpty() ? c.id() + 100000 : ((Number) existing.getFirst().get("ID")).longValue();
+        if (existing.isEmpty()) {
+            ivr.update("insert into agency (id, name, active, created_at) values (?, ?, true, current_timestamp)", agencyId, agency);
+        }
+        ivr.update("update case_record set status = 'ANSWERED', agency_id = ?, answer = 'done' where id = ?", agencyId, c.id());
     }
 
     static String wrongCheckDigit(String code) {
