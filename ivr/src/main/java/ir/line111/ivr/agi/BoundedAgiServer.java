@@ -40,6 +40,7 @@ final class BoundedAgiServer extends DefaultAgiServer {
     private final AtomicInteger refusing = new AtomicInteger();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong admitted = new AtomicLong();
+    private final AtomicInteger peak = new AtomicInteger();
     private final Map<Thread, Runnable> callThreads = new ConcurrentHashMap<>();
     private final ThreadFactory threads = Thread.ofVirtual().name("agi-call-", 0).factory();
     private final CountDownLatch bound = new CountDownLatch(1);
@@ -91,7 +92,10 @@ final class BoundedAgiServer extends DefaultAgiServer {
             if (handler instanceof AgiConnectionHandler h) h.release();
             return;
         }
-        if (admit) admitted.incrementAndGet(); else { refused.incrementAndGet(); refusing.incrementAndGet(); }
+        if (admit) {
+            admitted.incrementAndGet();
+            peak.accumulateAndGet(activeCalls(), Math::max);
+        } else { refused.incrementAndGet(); refusing.incrementAndGet(); }
         Thread t = threads.newThread(() -> {
             try {
                 if (admit) handler.run();
@@ -108,6 +112,10 @@ final class BoundedAgiServer extends DefaultAgiServer {
 
     int activeCalls() {
         return maxCalls - permits.availablePermits();
+    }
+
+    int peakCalls() {
+        return peak.get();
     }
 
     long refusedCalls() {

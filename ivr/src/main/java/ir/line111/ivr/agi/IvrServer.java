@@ -84,6 +84,11 @@ public final class IvrServer implements AutoCloseable {
         return server.activeCalls();
     }
 
+    /** The most calls that were in progress at once since start. */
+    public int peakCalls() {
+        return server.peakCalls();
+    }
+
     public long refusedCalls() {
         return server.refusedCalls();
     }
