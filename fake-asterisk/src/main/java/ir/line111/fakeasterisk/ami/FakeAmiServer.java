@@ -68,7 +68,6 @@ public final class FakeAmiServer implements AutoCloseable {
     private volatile ServerSocket server;
     private volatile int port;
     private volatile boolean booting;
-    private volatile boolean frozen;
 
     private FakeAmiServer(Builder b) {
         this.username = b.username;
@@ -207,11 +206,11 @@ public final class FakeAmiServer implements AutoCloseable {
     }
 
     /**
-     * While frozen the connections stay open but nothing is read or answered: a half-open socket as the
-     * client sees it when the far side vanished without a FIN.
+     * The connections open now stay open but nothing more is read or answered on them: a half-open socket
+     * as the client sees it when the far side vanished without a FIN. New connections work normally.
      */
-    public void freeze(boolean frozen) {
-        this.frozen = frozen;
+    public void freezeOpenConnections() {
+        for (Session s : sessions) s.frozen = true;
     }
 
     @Override
@@ -478,6 +477,7 @@ public final class FakeAmiServer implements AutoCloseable {
         volatile boolean authenticated;
         volatile boolean eventsOn = true;
         volatile boolean closed;
+        volatile boolean frozen;
         String challenge;
 
         Session(Socket socket, int number) throws IOException {
@@ -515,10 +515,9 @@ public final class FakeAmiServer implements AutoCloseable {
         }
 
         void write(String s) {
-            if (closed) return;
+            if (closed || frozen) return; // a half-open peer: bytes go nowhere
             synchronized (this) {
                 try {
-                    while (frozen && !closed) sleepQuietly(20);
                     out.write(s.getBytes(StandardCharsets.UTF_8));
                     out.flush();
                 } catch (IOException e) {
