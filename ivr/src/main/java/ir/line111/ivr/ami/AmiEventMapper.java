@@ -38,8 +38,31 @@ final class AmiEventMapper {
 
     /** The signal for an event, or null when it does not concern the queue monitor. */
     AmiSignal map(ManagerEvent e) {
+        AmiSignal s = build(e);
+        // A call event without Asterisk's unique id cannot be tied to a call: ignore it rather than guess.
+        return s != null && !identified(s) ? null : s;
+    }
+
+    private static boolean identified(AmiSignal s) {
+        String id = switch (s) {
+            case AmiSignal.VarSet v -> v.uniqueId();
+            case AmiSignal.CallerJoin j -> j.uniqueId();
+            case AmiSignal.CallerLeave l -> l.uniqueId();
+            case AmiSignal.CallerAbandon a -> a.uniqueId();
+            case AmiSignal.AgentConnect a -> a.uniqueId();
+            case AmiSignal.AgentComplete a -> a.uniqueId();
+            case AmiSignal.Hangup h -> h.uniqueId();
+            case AmiSignal.MixMonitorStarted m -> m.uniqueId();
+            case AmiSignal.MemberUpdate u -> u.member().iface();
+            case AmiSignal.MemberRemoved r -> r.iface();
+            default -> "n/a";
+        };
+        return id != null && !id.isBlank();
+    }
+
+    private AmiSignal build(ManagerEvent e) {
         // List items (QueueMember, QueueEntry, CoreShowChannel) answer our own re-sync: handled there.
-        if (e instanceof ResponseEvent re && re.getActionId() != null) return null;
+        if (e instanceof ResponseEvent re && (re.getActionId() != null || re.getInternalActionId() != null)) return null;
         return switch (e) {
             case VarSetEvent v when interesting(v.getVariable()) ->
                     new AmiSignal.VarSet(v.getUniqueId(), v.getChannel(), v.getVariable(), nz(v.getValue()));
