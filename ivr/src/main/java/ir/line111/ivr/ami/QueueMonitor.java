@@ -126,6 +126,7 @@ final class QueueMonitor {
     private LocalDate day;
     private long answered, answeredWithin, abandoned;
     private volatile QueueLoad.Snapshot load = QueueLoad.Snapshot.UNKNOWN;
+    private boolean dirty;
     private volatile Thread thread;
     private volatile boolean running;
 
@@ -182,6 +183,7 @@ final class QueueMonitor {
             }
             try {
                 apply(s);
+                if (dirty && inbox.isEmpty()) publishNow();
             } catch (RuntimeException e) {
                 // One odd event must not stop the monitor: log it and go on with the next.
                 log.error("AMI signal {} could not be applied: {}", s.getClass().getSimpleName(), e.toString(), e);
@@ -531,7 +533,13 @@ final class QueueMonitor {
 
     // ------------------------------------------------------------------ the queue state
 
+    /** The state changed: published once the inbox is drained, so a burst of events yields one snapshot. */
     private void publishState() {
+        dirty = true;
+    }
+
+    private void publishNow() {
+        dirty = false;
         Instant now = clock.instant();
         rollDay();
         int loggedIn = 0, available = 0, busy = 0, paused = 0;
