@@ -1,0 +1,205 @@
+package ir.line111.recordings.store;
+
+import ir.line111.core.domain.cases.CaseStatus;
+import ir.line111.core.domain.recordings.RecordingKind;
+import ir.line111.core.domain.recordings.RecordingStore.PlannedRecording;
+import ir.line111.core.domain.recordings.RecordingStore.StoredRecording;
+import ir.line111.recordings.speech.audio.WavAudio;
+import ir.line111.recordings.testing.FakeCases;
+import ir.line111.recordings.testing.RecordingsDb;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AudioStoreTest {
+
+    static final Instant NOW = Instant.parse("2026-03-10T20:15:00Z");
+
+    @TempDir Path tmp;
+    DataSource db;
+    AudioStore store;
+    Path spool;
+    FakeCases cases;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        db = RecordingsDb.h2();
+        store = new AudioStore(db, tmp.resolve("store"), Clock.fixed(NOW, ZoneOffset.UTC));
+        spool = Files.createDirectories(tmp.resolve("spool"));
+        cases = new FakeCases();
+    }
+
+    static short[] tone(int samples) {
+        short[] s = new short[samples];
+        for (int i = 0; i < s.length; i++) s[i] = (short) (8000 * Math.sin(i * 2 * Math.PI * 440 / 8000));
+        return s;
+    }
+
+    @Test
+    void plansDatedCollisionProofPathsInsideTheStore() {
+        Set<Path> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            PlannedRecording p = store.plan("1773173700.7", RecordingKind.SPOKEN_ID);
+            assertThat(seen.add(p.basePath())).isTrue();
+            assertThat(p.basePath().getParent()).isEqualTo(store.root().resolve("spoken-id/2026/03/10"));
+            assertThat(p.file().getFileName().toString()).endsWith(".wav").contains("1773173700.7");
+        }
+    }
+
+    @Test
+    void adoptsAFileWithItsLengthSizeAndChecksum() throws Exception {
+        PlannedRecording p = store.plan("1773173700.7", RecordingKind.SPOKEN_ID);
+        WavAudio.write(p.file(), 8000, tone(12_000));
+        StoredRecording r = store.adopt(p);
+        byte[] bytes = Files.readAllBytes(p.file());
+        assertThat(r.durationSamples()).isEqualTo(12_000);
+        assertThat(r.sizeBytes()).isEqualTo(bytes.length);
+        assertThat(r.sha256()).isEqualTo(HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+        assertThat(r.flagged()).isNull();
+        assertThat(r.file()).isEqualTo(p.file());
+        assertThat(store.adopt(p)).as("adopting twice is harmless").isEqualTo(r);
+        assertThat(store.byCall("1773173700.7")).hasSize(1);
+    }
+
+    @Test
+    void zeroLengthMissingAndGarbledFilesAreFlaggedNotHidden() throws IOException {
+        PlannedRecording empty = store.plan("c1", RecordingKind.VOICEMAIL);
+        Files.createFile(empty.file());
+        PlannedRecording missing = store.plan("c1", RecordingKind.VOICEMAIL);
+        PlannedRecording garbled = store.plan("c1", RecordingKind.VOICEMAIL);
+        Files.writeString(garbled.file(), "this is not audio");
+        PlannedRecording headerOnly = store.plan("c1", RecordingKind.VOICEMAIL);
+        WavAudio.write(headerOnly.file(), 8000, new short[0]);
+
+        assertThat(store.adopt(empty).flagged()).startsWith("empty");
+        assertThat(store.adopt(missing).flagged()).startsWith("missing");
+        assertThat(store.adopt(garbled).flagged()).startsWith("unreadable");
+        assertThat(store.adopt(headerOnly).flagged()).startsWith("empty");
+        assertThat(store.flagged(10)).hasSize(4);
+        assertThat(store.byCall("c1")).hasSize(4);
+    }
+
+    @Test
+    void aPathOutsideTheStoreIsRefused() throws IOException {
+        Path outside = Files.writeString(tmp.resolve("elsewhere.wav"), "x");
+        var sneaky = new PlannedRecording("c1", RecordingKind.VOICEMAIL, store.root().resolve("../elsewhere"), "wav");
+        var absolute = new PlannedRecording("c1", RecordingKind.VOICEMAIL, outside.resolveSibling("elsewhere"), "wav");
+        assertThatThrownBy(() -> store.adopt(sneaky)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+        assertThatThrownBy(() -> store.adopt(absolute)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+        Path link = store.root().resolve("link.wav");
+        Files.createSymbolicLink(link, outside);
+        var linked = new PlannedRecording("c1", RecordingKind.VOICEMAIL, store.root().resolve("link"), "wav");
+        assertThatThrownBy(() -> store.adopt(linked)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+        assertThat(store.byCall("c1")).isEmpty();
+    }
+
+    @Test
+    void anOrphanInTheSpoolBecomesAVoicemailCaseAndLeavesTheSpool() throws IOException {
+        var name = new FallbackRecordingName(Instant.parse("2026-03-10T02:00:00Z"), "09121234567", "1773108000.42");
+        Path orphan = spool.resolve(name.fileName());
+        WavAudio.write(orphan, 8000, tone(16_000));
+        Files.setLastModifiedTime(orphan, FileTime.from(NOW.minusSeconds(600)));
+        Path fresh = spool.resolve(new FallbackRecordingName(NOW, "", "1773173700.9").fileName());
+        WavAudio.write(fresh, 8000, tone(800));
+        Files.setLastModifiedTime(fresh, FileTime.from(NOW.minusSeconds(2)));   // still being written
+        var reconciler = new SpoolReconciler(store, cases, spool, Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(reconciler.reconcile()).isEqualTo(new SpoolReconciler.Result(1, 1, 0));
+
+        assertThat(cases.voicemails).singleElement().satisfies(v -> {
+            assertThat(v.callId()).isEqualTo("1773108000.42");
+            assertThat(v.callerNumber()).isEqualTo("09121234567");
+            assertThat(v.at()).isEqualTo(Instant.parse("2026-03-10T02:00:00Z"));
+            assertThat(v.subject().nationalId()).isNull();
+        });
+        AudioStore.Row row = store.byOrigin(name.fileName()).orElseThrow();
+        assertThat(row.caseId()).isNotNull();
+        assertThat(row.recording().kind()).isEqualTo(RecordingKind.VOICEMAIL);
+        assertThat(row.recording().durationSamples()).isEqualTo(16_000);
+        assertThat(cases.voicemails.getFirst().messageRecordingId()).isEqualTo(row.recording().id());
+        assertThat(Files.exists(row.recording().file())).isTrue();
+        assertThat(orphan).doesNotExist();
+        assertThat(fresh).exists();
+        // Running again registers nothing twice.
+        assertThat(new SpoolReconciler(store, cases, spool, Duration.ofSeconds(30), Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC))
+                .reconcile()).isEqualTo(new SpoolReconciler.Result(1, 0, 0));
+        assertThat(cases.voicemails).hasSize(2);
+    }
+
+    @Test
+    void anInterruptedReconcileIsFinishedWithoutASecondRow() throws IOException {
+        Path orphan = spool.resolve(new FallbackRecordingName(NOW.minusSeconds(3600), "0211234", "1.1").fileName());
+        WavAudio.write(orphan, 8000, tone(800));
+        Files.setLastModifiedTime(orphan, FileTime.from(NOW.minusSeconds(600)));
+        // A previous run copied and adopted the file, then died before registering the case.
+        var copy = store.importCopy(orphan, "1.1", RecordingKind.VOICEMAIL);
+        store.adopt(copy, NOW.minusSeconds(3600), orphan.getFileName().toString());
+
+        new SpoolReconciler(store, cases, spool, Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC)).reconcile();
+
+        assertThat(cases.voicemails).hasSize(1);
+        assertThat(store.byCall("1.1")).singleElement().satisfies(r -> assertThat(r.caseId()).isNotNull());
+    }
+
+    @Test
+    void aFileWithAnotherNameIsRegisteredToo() throws IOException {
+        Path odd = spool.resolve("something-else.wav");
+        WavAudio.write(odd, 8000, tone(800));
+        Files.setLastModifiedTime(odd, FileTime.from(NOW.minusSeconds(600)));
+        new SpoolReconciler(store, cases, spool, Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC)).reconcile();
+        assertThat(cases.voicemails).singleElement().satisfies(v -> {
+            assertThat(v.callId()).isEqualTo("spool:something-else.wav");
+            assertThat(v.callerNumber()).isNull();
+        });
+    }
+
+    @Test
+    void retentionPurgesOldAudioButSparesOpenCases() throws IOException {
+        AudioStore old = new AudioStore(db, store.root(), Clock.fixed(NOW.minus(Duration.ofDays(400)), ZoneOffset.UTC));
+        StoredRecording forgotten = adoptTone(old, RecordingKind.SPOKEN_ID);
+        StoredRecording ofOpenCase = adoptTone(old, RecordingKind.SPOKEN_ID);
+        StoredRecording ofClosedCase = adoptTone(old, RecordingKind.SPOKEN_ID);
+        StoredRecording oldConversation = adoptTone(old, RecordingKind.CONVERSATION);
+        StoredRecording recent = adoptTone(store, RecordingKind.SPOKEN_ID);
+        cases.status.put(1L, CaseStatus.REFERRED);
+        cases.status.put(2L, CaseStatus.CLOSED);
+        store.attachToCase(ofOpenCase.id(), 1L);
+        store.attachToCase(ofClosedCase.id(), 2L);
+
+        var sweeper = new RetentionSweeper(db, store,
+                Map.of(RecordingKind.SPOKEN_ID, Duration.ofDays(365), RecordingKind.CONVERSATION, Duration.ZERO),
+                caseId -> cases.status.getOrDefault(caseId, CaseStatus.REGISTERED).isOpen(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(sweeper.sweep()).isEqualTo(new RetentionSweeper.Result(2, 1));
+        assertThat(forgotten.file()).doesNotExist();
+        assertThat(ofClosedCase.file()).doesNotExist();
+        assertThat(ofOpenCase.file()).exists();
+        assertThat(oldConversation.file()).as("retention 0 keeps for ever").exists();
+        assertThat(recent.file()).exists();
+        assertThat(store.byId(forgotten.id()).orElseThrow().purgedAt()).isEqualTo(NOW);
+        assertThat(sweeper.sweep()).isEqualTo(new RetentionSweeper.Result(0, 1));
+    }
+
+    private static StoredRecording adoptTone(AudioStore s, RecordingKind kind) throws IOException {
+        PlannedRecording p = s.plan("c-" + kind, kind);
+        WavAudio.write(p.file(), 8000, tone(400));
+        return s.adopt(p);
+    }
+}
