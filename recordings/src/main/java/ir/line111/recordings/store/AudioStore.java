@@ -48,6 +48,7 @@ public final class AudioStore implements RecordingStore {
     private final DataSource db;
     private final Path root;
     private final Clock clock;
+    private volatile Runnable onVoicemailQueued = () -> { };
 
     public AudioStore(DataSource db, Path root, Clock clock) {
         this.db = db;
@@ -58,6 +59,11 @@ public final class AudioStore implements RecordingStore {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the recordings directory " + this.root + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Called after a voicemail's transcription job was queued (the workers wake up instead of polling). */
+    public void onVoicemailQueued(Runnable listener) {
+        this.onVoicemailQueued = listener;
     }
 
     public Path root() {
@@ -97,7 +103,7 @@ public final class AudioStore implements RecordingStore {
         if (facts.flag() != null) {
             log.warn("recording {} of call {} flagged: {}", relative, planned.callId(), facts.flag());
         }
-        return Sql.inTransaction(db, c -> {
+        Row row = Sql.inTransaction(db, c -> {
             Optional<Row> existing = find(c, "path = ?", relative);
             if (existing.isPresent()) return existing.get();
             long id;
@@ -135,6 +141,8 @@ public final class AudioStore implements RecordingStore {
             }
             return find(c, "id = ?", id).orElseThrow();
         });
+        if (planned.kind() == RecordingKind.VOICEMAIL && row.recording().flagged() == null) onVoicemailQueued.run();
+        return row;
     }
 
     /** Ties a recording to the case it belongs to (retention spares recordings of open cases). */

@@ -77,7 +77,11 @@ public final class TranscriptionWorkers implements AutoCloseable {
         return progress(queue, doneHere.get(), audioMillisDone.get(), startedNanos);
     }
 
-    /** Progress from the queue alone (no workers in this process). */
+    /** Progress from the queue alone, when no workers run in this process (no pace, so no ETA). */
+    public static TranscriptionProgress progressOf(TranscriptionQueue queue) {
+        return progress(queue, 0, 0, 0);
+    }
+
     static TranscriptionProgress progress(TranscriptionQueue queue, long doneHere, long audioMillisDone, long startedNanos) {
         TranscriptionQueue.Counts c = queue.counts();
         double elapsed = startedNanos == 0 ? 0 : (System.nanoTime() - startedNanos) / 1e9;

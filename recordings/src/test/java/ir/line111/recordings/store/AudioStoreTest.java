@@ -1,12 +1,20 @@
 package ir.line111.recordings.store;
 
+import ir.line111.core.domain.cases.Actor;
 import ir.line111.core.domain.cases.CaseStatus;
+import ir.line111.core.domain.cases.CaseSummary;
+import ir.line111.core.domain.cases.Relation;
+import ir.line111.core.domain.cases.SubjectPerson;
+import ir.line111.core.domain.cases.VoicemailIntake;
+import ir.line111.core.persistence.Database;
+import ir.line111.core.persistence.PersistentCases;
+import ir.line111.core.persistence.TrackingCodeIssuer;
+import ir.line111.core.testing.TestDatabases;
 import ir.line111.core.domain.recordings.RecordingKind;
 import ir.line111.core.domain.recordings.RecordingStore.PlannedRecording;
 import ir.line111.core.domain.recordings.RecordingStore.StoredRecording;
 import ir.line111.recordings.speech.audio.WavAudio;
-import ir.line111.recordings.testing.FakeCases;
-import ir.line111.recordings.testing.RecordingsDb;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +28,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -28,22 +39,66 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AudioStoreTest {
+abstract class AudioStoreTest {
+
+    /** A fresh migrated database of the kind this subclass tests. */
+    abstract Database open();
+
+    static class OnH2 extends AudioStoreTest {
+        @Override Database open() { return TestDatabases.h2(); }
+    }
+
+    static class OnPostgres extends AudioStoreTest {
+        @Override Database open() { return TestDatabases.postgres(); }
+    }
+
 
     static final Instant NOW = Instant.parse("2026-03-10T20:15:00Z");
 
+    static final byte[] KEY = "recordings test key, 32 bytes!!!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     @TempDir Path tmp;
+    Database database;
     DataSource db;
     AudioStore store;
     Path spool;
-    FakeCases cases;
+    PersistentCases cases;
 
     @BeforeEach
     void setUp() throws IOException {
-        db = RecordingsDb.h2();
+        database = open();
+        db = database.dataSource();
         store = new AudioStore(db, tmp.resolve("store"), Clock.fixed(NOW, ZoneOffset.UTC));
         spool = Files.createDirectories(tmp.resolve("spool"));
-        cases = new FakeCases();
+        cases = new PersistentCases(database, new TrackingCodeIssuer(database, KEY), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30));
+    }
+
+    @AfterEach
+    void tearDown() {
+        database.close();
+    }
+
+    /** The voicemail cases registered so far, oldest first (the registry itself has no list: ask the table). */
+    List<Map<String, Object>> voicemails() {
+        return Sql.inTransaction(db, c -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (var rs = c.createStatement().executeQuery(
+                    "SELECT id, call_id, caller_number, registered_at, subject_national_id, message_recording_id, status, tracking_code FROM case_record ORDER BY id")) {
+                while (rs.next()) {
+                    Map<String, Object> m = new HashMap<>();
+                    m.put("id", rs.getLong(1));
+                    m.put("callId", rs.getString(2));
+                    m.put("caller", rs.getString(3));
+                    m.put("at", Sql.instant(rs.getObject(4)));
+                    m.put("nationalId", rs.getString(5));
+                    m.put("recording", rs.getLong(6));
+                    m.put("status", rs.getString(7));
+                    m.put("code", rs.getString(8));
+                    out.add(m);
+                }
+            }
+            return out;
+        });
     }
 
     static short[] tone(int samples) {
@@ -123,24 +178,26 @@ class AudioStoreTest {
 
         assertThat(reconciler.reconcile()).isEqualTo(new SpoolReconciler.Result(1, 1, 0));
 
-        assertThat(cases.voicemails).singleElement().satisfies(v -> {
-            assertThat(v.callId()).isEqualTo("1773108000.42");
-            assertThat(v.callerNumber()).isEqualTo("09121234567");
-            assertThat(v.at()).isEqualTo(Instant.parse("2026-03-10T02:00:00Z"));
-            assertThat(v.subject().nationalId()).isNull();
-        });
         AudioStore.Row row = store.byOrigin(name.fileName()).orElseThrow();
-        assertThat(row.caseId()).isNotNull();
+        assertThat(voicemails()).singleElement().satisfies(v -> {
+            assertThat(v.get("callId")).isEqualTo("1773108000.42");
+            assertThat(v.get("caller")).isEqualTo("09121234567");
+            assertThat(v.get("at")).isEqualTo(Instant.parse("2026-03-10T02:00:00Z"));
+            assertThat(v.get("nationalId")).isNull();
+            assertThat(v.get("status")).isEqualTo("AWAITING_TRANSCRIPTION");
+            assertThat(v.get("recording")).isEqualTo(row.recording().id());
+            assertThat(v.get("id")).isEqualTo(row.caseId());
+            assertThat((String) v.get("code")).hasSize(9);
+        });
         assertThat(row.recording().kind()).isEqualTo(RecordingKind.VOICEMAIL);
         assertThat(row.recording().durationSamples()).isEqualTo(16_000);
-        assertThat(cases.voicemails.getFirst().messageRecordingId()).isEqualTo(row.recording().id());
         assertThat(Files.exists(row.recording().file())).isTrue();
         assertThat(orphan).doesNotExist();
         assertThat(fresh).exists();
         // Running again registers nothing twice.
         assertThat(new SpoolReconciler(store, cases, spool, Duration.ofSeconds(30), Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC))
                 .reconcile()).isEqualTo(new SpoolReconciler.Result(1, 0, 0));
-        assertThat(cases.voicemails).hasSize(2);
+        assertThat(voicemails()).hasSize(2);
     }
 
     @Test
@@ -154,7 +211,7 @@ class AudioStoreTest {
 
         new SpoolReconciler(store, cases, spool, Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC)).reconcile();
 
-        assertThat(cases.voicemails).hasSize(1);
+        assertThat(voicemails()).hasSize(1);
         assertThat(store.byCall("1.1")).singleElement().satisfies(r -> assertThat(r.caseId()).isNotNull());
     }
 
@@ -164,9 +221,9 @@ class AudioStoreTest {
         WavAudio.write(odd, 8000, tone(800));
         Files.setLastModifiedTime(odd, FileTime.from(NOW.minusSeconds(600)));
         new SpoolReconciler(store, cases, spool, Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC)).reconcile();
-        assertThat(cases.voicemails).singleElement().satisfies(v -> {
-            assertThat(v.callId()).isEqualTo("spool:something-else.wav");
-            assertThat(v.callerNumber()).isNull();
+        assertThat(voicemails()).singleElement().satisfies(v -> {
+            assertThat(v.get("callId")).isEqualTo("spool:something-else.wav");
+            assertThat(v.get("caller")).isNull();
         });
     }
 
@@ -178,23 +235,28 @@ class AudioStoreTest {
         StoredRecording ofClosedCase = adoptTone(old, RecordingKind.SPOKEN_ID);
         StoredRecording oldConversation = adoptTone(old, RecordingKind.CONVERSATION);
         StoredRecording recent = adoptTone(store, RecordingKind.SPOKEN_ID);
-        cases.status.put(1L, CaseStatus.REFERRED);
-        cases.status.put(2L, CaseStatus.CLOSED);
-        store.attachToCase(ofOpenCase.id(), 1L);
-        store.attachToCase(ofClosedCase.id(), 2L);
+        StoredRecording messageOfOpenCase = adoptTone(old, RecordingKind.SPOKEN_ID);
+        CaseSummary open = cases.registerVoicemail(new VoicemailIntake("c-open", "0211", new SubjectPerson(null, false, Relation.SELF, null),
+                ofOpenCase.id(), null, NOW.minus(Duration.ofDays(400))));
+        cases.addMessage(open.id(), messageOfOpenCase.id(), "c-open-2", null, Actor.IVR);
+        CaseSummary closed = cases.registerVoicemail(new VoicemailIntake("c-closed", "0212", new SubjectPerson(null, false, Relation.SELF, null),
+                ofClosedCase.id(), null, NOW.minus(Duration.ofDays(400))));
+        Sql.inTransaction(db, c -> c.createStatement().executeUpdate("UPDATE case_record SET status = 'CLOSED' WHERE id = " + closed.id()));
+        assertThat(open.status()).isEqualTo(CaseStatus.AWAITING_TRANSCRIPTION);
 
         var sweeper = new RetentionSweeper(db, store,
                 Map.of(RecordingKind.SPOKEN_ID, Duration.ofDays(365), RecordingKind.CONVERSATION, Duration.ZERO),
-                caseId -> cases.status.getOrDefault(caseId, CaseStatus.REGISTERED).isOpen(), Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC));
 
-        assertThat(sweeper.sweep()).isEqualTo(new RetentionSweeper.Result(2, 1));
+        assertThat(sweeper.sweep()).isEqualTo(new RetentionSweeper.Result(2, 2));
         assertThat(forgotten.file()).doesNotExist();
         assertThat(ofClosedCase.file()).doesNotExist();
         assertThat(ofOpenCase.file()).exists();
+        assertThat(messageOfOpenCase.file()).as("a message added to an open case").exists();
         assertThat(oldConversation.file()).as("retention 0 keeps for ever").exists();
         assertThat(recent.file()).exists();
         assertThat(store.byId(forgotten.id()).orElseThrow().purgedAt()).isEqualTo(NOW);
-        assertThat(sweeper.sweep()).isEqualTo(new RetentionSweeper.Result(0, 1));
+        assertThat(sweeper.sweep()).isEqualTo(new RetentionSweeper.Result(0, 2));
     }
 
     private static StoredRecording adoptTone(AudioStore s, RecordingKind kind) throws IOException {

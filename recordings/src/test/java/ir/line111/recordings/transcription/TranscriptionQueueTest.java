@@ -3,7 +3,9 @@ package ir.line111.recordings.transcription;
 import ir.line111.recordings.speech.Hypothesis;
 import ir.line111.recordings.store.Sql;
 import ir.line111.recordings.testing.MutableClock;
-import ir.line111.recordings.testing.RecordingsDb;
+import ir.line111.core.persistence.Database;
+import ir.line111.core.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -22,6 +24,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TranscriptionQueueTest {
 
     static final Instant T0 = Instant.parse("2026-03-10T22:00:00Z");
+
+    private final List<Database> opened = new ArrayList<>();
+
+    private DataSource h2() {
+        Database d = TestDatabases.h2();
+        opened.add(d);
+        return d.dataSource();
+    }
+
+    @AfterEach
+    void close() {
+        opened.forEach(Database::close);
+    }
 
     /** Recording rows for the jobs to point at; returns their ids. */
     static List<Long> recordings(DataSource db, int n) {
@@ -45,12 +60,16 @@ class TranscriptionQueueTest {
 
     @Test
     void twoWorkersOnPostgresNeverClaimTheSameJob() throws Exception {
-        concurrentClaimsAreExclusive(RecordingsDb.postgres());
+        try (Database db = TestDatabases.postgres()) {
+            concurrentClaimsAreExclusive(db.dataSource());
+        }
     }
 
     @Test
     void concurrentClaimsOnH2AreExclusiveToo() throws Exception {
-        concurrentClaimsAreExclusive(RecordingsDb.h2());
+        try (Database db = TestDatabases.h2()) {
+            concurrentClaimsAreExclusive(db.dataSource());
+        }
     }
 
     private static void concurrentClaimsAreExclusive(DataSource db) throws Exception {
@@ -82,8 +101,10 @@ class TranscriptionQueueTest {
 
     @Test
     void aJobOfAKilledWorkerIsClaimedAgainWhenItsLeaseRunsOut() {
-        jobOfDeadWorkerReturns(RecordingsDb.postgres());
-        jobOfDeadWorkerReturns(RecordingsDb.h2());
+        try (Database pg = TestDatabases.postgres(); Database h2 = TestDatabases.h2()) {
+            jobOfDeadWorkerReturns(pg.dataSource());
+            jobOfDeadWorkerReturns(h2.dataSource());
+        }
     }
 
     private static void jobOfDeadWorkerReturns(DataSource db) {
@@ -116,7 +137,7 @@ class TranscriptionQueueTest {
 
     @Test
     void failuresAreRetriedUpToTheLimitThenStayVisible() {
-        DataSource db = RecordingsDb.h2();
+        DataSource db = h2();
         var clock = new MutableClock(T0);
         var queue = new TranscriptionQueue(db, clock, 2, Duration.ofMinutes(10));
         long rec = recordings(db, 1).getFirst();
@@ -140,7 +161,7 @@ class TranscriptionQueueTest {
 
     @Test
     void aJobWhoseWorkersKeepDyingFailsAfterTheLimit() {
-        DataSource db = RecordingsDb.h2();
+        DataSource db = h2();
         var clock = new MutableClock(T0);
         var queue = new TranscriptionQueue(db, clock, 2, Duration.ZERO);
         long rec = recordings(db, 1).getFirst();
