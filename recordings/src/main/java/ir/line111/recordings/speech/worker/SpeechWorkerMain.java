@@ -60,7 +60,13 @@ public final class SpeechWorkerMain {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) continue;
-                Request request = WorkerProtocol.JSON.readValue(line, Request.class);
+                Request request;
+                try {
+                    request = WorkerProtocol.JSON.readValue(line, Request.class);
+                } catch (java.io.IOException e) {
+                    System.err.println("speech worker: ignoring a request it cannot read: " + e.getMessage());
+                    continue;
+                }
                 pool.execute(() -> answer(engine, request, maxAlternatives, protocol));
             }
         }

@@ -9,7 +9,6 @@ import ir.line111.core.domain.cases.VoicemailIntake;
 import ir.line111.core.persistence.Database;
 import ir.line111.core.persistence.PersistentCases;
 import ir.line111.core.persistence.TrackingCodeIssuer;
-import ir.line111.core.testing.TestDatabases;
 import ir.line111.core.domain.recordings.RecordingKind;
 import ir.line111.core.domain.recordings.RecordingStore.PlannedRecording;
 import ir.line111.core.domain.recordings.RecordingStore.StoredRecording;
@@ -39,18 +38,11 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-abstract class AudioStoreTest {
+/** The store's behaviour, run on H2 ({@link AudioStoreOnH2Test}) and PostgreSQL ({@link AudioStoreOnPostgresTest}). */
+abstract class AudioStoreContract {
 
-    /** A fresh migrated database of the kind this subclass tests. */
+    /** A fresh migrated database of the kind the subclass tests. */
     abstract Database open();
-
-    static class OnH2 extends AudioStoreTest {
-        @Override Database open() { return TestDatabases.h2(); }
-    }
-
-    static class OnPostgres extends AudioStoreTest {
-        @Override Database open() { return TestDatabases.postgres(); }
-    }
 
 
     static final Instant NOW = Instant.parse("2026-03-10T20:15:00Z");
