@@ -253,9 +253,8 @@ public final class AudioStore implements RecordingStore {
     }
 
     List<Row> list(Connection c, String whereAndOrder, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, call_id, kind, path, duration_samples, size_bytes, sha256, flagged, case_id,
-                       recorded_at, purged_at, origin FROM recording WHERE """ + " " + whereAndOrder)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, call_id, kind, path, duration_samples, size_bytes, sha256, "
+                + "flagged, case_id, recorded_at, purged_at, origin FROM recording WHERE " + whereAndOrder)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Row> out = new ArrayList<>();

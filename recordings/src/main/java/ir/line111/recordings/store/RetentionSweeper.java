@@ -60,10 +60,10 @@ public final class RetentionSweeper {
                 long from = after;
                 record Candidate(long id, boolean held) {}
                 List<Candidate> batch = Sql.inTransaction(db, c -> {
-                    try (PreparedStatement ps = c.prepareStatement("SELECT r.id, CASE WHEN " + HELD_BY_OPEN_CASE + """
-                             THEN 1 ELSE 0 END FROM recording r
-                            WHERE r.kind = ? AND r.purged_at IS NULL AND r.recorded_at < ? AND r.id > ?
-                            ORDER BY r.id LIMIT """ + " " + BATCH)) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT r.id, CASE WHEN " + HELD_BY_OPEN_CASE
+                            + " THEN 1 ELSE 0 END FROM recording r"
+                            + " WHERE r.kind = ? AND r.purged_at IS NULL AND r.recorded_at < ? AND r.id > ?"
+                            + " ORDER BY r.id LIMIT " + BATCH)) {
                         ps.setString(1, e.getKey().name());
                         ps.setObject(2, Sql.ts(cutoff));
                         ps.setLong(3, from);
