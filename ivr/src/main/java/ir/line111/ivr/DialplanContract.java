@@ -37,6 +37,10 @@ public final class DialplanContract {
     public static final String VAR_DRAFT_CASE = "LINE111_DRAFT_CASE";
     /** What the script tells the dialplan to do next: QUEUE, or HANGUP after it finished the call itself. */
     public static final String VAR_NEXT = "LINE111_NEXT";
+    /** Values of {@link #VAR_NEXT}. FALLBACK: the IVR refused the call (at capacity, or a garbled start): record it in the dialplan. */
+    public static final String NEXT_QUEUE = "QUEUE";
+    public static final String NEXT_HANGUP = "HANGUP";
+    public static final String NEXT_FALLBACK = "FALLBACK";
     /** Full path (no extension) for MixMonitor of the conversation, chosen by the recordings store. */
     public static final String VAR_CONVERSATION_FILE = "LINE111_CONVERSATION_FILE";
 }

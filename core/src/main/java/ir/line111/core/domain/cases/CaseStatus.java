@@ -27,7 +27,8 @@ public enum CaseStatus {
             case AWAITING_TRANSCRIPTION -> EnumSet.of(REGISTERED, CLOSED);
             case REGISTERED -> EnumSet.of(REFERRED, ANSWERED, CLOSED);
             case REFERRED -> EnumSet.of(ANSWERED, REFERRED, CLOSED);
-            case ANSWERED -> EnumSet.of(OBJECTION_1, CLOSED);
+            // A second objection comes after the agency answered the first one.
+            case ANSWERED -> EnumSet.of(OBJECTION_1, OBJECTION_2, CLOSED);
             case OBJECTION_1 -> EnumSet.of(REFERRED, ANSWERED, OBJECTION_2, CLOSED);
             case OBJECTION_2 -> EnumSet.of(COMPLAINTS_BOARD);
             case COMPLAINTS_BOARD -> EnumSet.of(ANSWERED, CLOSED);

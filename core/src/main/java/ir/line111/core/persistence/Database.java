@@ -1,0 +1,272 @@
+package ir.line111.core.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import ir.line111.core.config.Line111Config;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
+import org.hibernate.Transaction;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The one database of the process: a HikariCP pool, the Flyway migrations of every module on the
+ * classpath ({@code classpath:db/migration}, the same SQL on H2 and PostgreSQL), and a Hibernate
+ * SessionFactory over the entity classes that {@link EntityContributor}s name. Hibernate never
+ * creates or changes tables ({@code hibernate.hbm2ddl.auto=none}).
+ *
+ * <p>Open it once at start ({@link #open(Line111Config)}), share it, close it at shutdown. A database
+ * that cannot be reached fails {@code open} with a one-line {@link DatabaseUnavailableException}.
+ */
+public final class Database implements AutoCloseable {
+
+    public enum Vendor { H2, POSTGRESQL }
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
+    private static final Pattern USER_INFO = Pattern.compile("//([^/@:]+):[^/@]*@");
+    /** Inserts per JDBC batch; the id sequences step by 50 to match. */
+    public static final int BATCH_SIZE = 50;
+
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+    private final Vendor vendor;
+    private final String safeUrl;
+    private final List<Runnable> closeActions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private Database(HikariDataSource dataSource, SessionFactory sessionFactory, Vendor vendor, String safeUrl) {
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+        this.vendor = vendor;
+        this.safeUrl = safeUrl;
+    }
+
+    /** Opens the database of {@code db.url}, {@code db.user}, {@code db.password}, {@code db.pool.max} and migrates it. */
+    public static Database open(Line111Config config) {
+        return open(config.string("db.url"), config.string("db.user"), config.string("db.password"),
+                config.integer("db.pool.max", 1, 1000));
+    }
+
+    /** Opens and migrates the database at {@code url}; for tools and tests that have no configuration. */
+    public static Database open(String url, String user, String password, int poolMax) {
+        Objects.requireNonNull(url, "url");
+        String safeUrl = withoutPassword(url);
+        Vendor vendor = vendorOf(url, safeUrl);
+        HikariDataSource ds = pool(url, user, password, poolMax, vendor, safeUrl);
+        try {
+            migrate(ds, safeUrl);
+            SessionFactory sf = sessionFactory(ds, entityClasses());
+            log.info("database {} open ({}), pool of {}", safeUrl, vendor, poolMax);
+            return new Database(ds, sf, vendor, safeUrl);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+    }
+
+    private static Vendor vendorOf(String url, String safeUrl) {
+        if (url.startsWith("jdbc:h2:")) return Vendor.H2;
+        if (url.startsWith("jdbc:postgresql:")) return Vendor.POSTGRESQL;
+        throw new DatabaseUnavailableException(safeUrl, "only H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql:...) URLs are supported", null);
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int poolMax, Vendor vendor, String safeUrl) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("line111-db");
+        hc.setJdbcUrl(url);
+        if (user != null && !user.isBlank()) hc.setUsername(user);
+        if (password != null && !password.isEmpty()) hc.setPassword(password);
+        hc.setMaximumPoolSize(poolMax);
+        hc.setMinimumIdle(Math.min(2, poolMax));
+        hc.setConnectionTimeout(10_000);
+        // Fail at once with the driver's reason instead of retrying in the background.
+        hc.setInitializationFailTimeout(1);
+        if (vendor == Vendor.POSTGRESQL) {
+            // One multi-row INSERT per batch instead of a round trip per row.
+            hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+            hc.addDataSourceProperty("connectTimeout", "5");
+            hc.addDataSourceProperty("ApplicationName", "line111");
+        }
+        try {
+            return new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException(safeUrl, rootMessage(e), e);
+        }
+    }
+
+    private static void migrate(DataSource ds, String safeUrl) {
+        try {
+            var result = Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration")
+                    // Modules own disjoint version ranges (core V1-99, recordings V100-199, ...):
+                    // a later core V2 must still apply after a recordings V100 has.
+                    .outOfOrder(true)
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                log.info("database {}: {} migration(s) applied, now at version {}", safeUrl, result.migrationsExecuted, result.targetSchemaVersion);
+            }
+        } catch (FlywayException e) {
+            throw new DatabaseUnavailableException(safeUrl, "migration failed: " + firstLine(rootMessage(e)), e);
+        }
+    }
+
+    private static List<Class<?>> entityClasses() {
+        Set<Class<?>> classes = new LinkedHashSet<>();
+        for (EntityContributor c : ServiceLoader.load(EntityContributor.class)) classes.addAll(c.entityClasses());
+        // Core's own, even where a repackaged jar lost the service file.
+        classes.addAll(new CoreEntities().entityClasses());
+        return new ArrayList<>(classes);
+    }
+
+    private static SessionFactory sessionFactory(DataSource ds, List<Class<?>> entities) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds)
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, BATCH_SIZE)
+                .applySetting(AvailableSettings.ORDER_INSERTS, true)
+                .applySetting(AvailableSettings.ORDER_UPDATES, true)
+                .applySetting(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+                .applySetting(AvailableSettings.PREFERRED_POOLED_OPTIMIZER, "pooled")
+                .applySetting(AvailableSettings.SHOW_SQL, false)
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            entities.forEach(sources::addAnnotatedClass);
+            return sources.buildMetadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    /** The JDBC URL with any password removed: the only form of it that may be logged or shown. */
+    public String safeUrl() {
+        return safeUrl;
+    }
+
+    /** Runs {@code work} in one transaction and returns its result; rolls back on any exception and rethrows it. */
+    public <R> R fromTransaction(Function<Session, R> work) {
+        try (Session s = sessionFactory.openSession()) {
+            Transaction tx = s.beginTransaction();
+            try {
+                R r = work.apply(s);
+                tx.commit();
+                return r;
+            } catch (RuntimeException | Error e) {
+                if (tx.isActive()) {
+                    try {
+                        tx.rollback();
+                    } catch (RuntimeException re) {
+                        e.addSuppressed(re);
+                    }
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Runs {@code work} in one transaction; rolls back on any exception and rethrows it. */
+    public void inTransaction(Consumer<Session> work) {
+        fromTransaction(s -> {
+            work.accept(s);
+            return null;
+        });
+    }
+
+    /** Like {@link #fromTransaction} with a StatelessSession: for bulk reads and writes without a persistence context. */
+    public <R> R fromStatelessTransaction(Function<StatelessSession, R> work) {
+        try (StatelessSession s = sessionFactory.openStatelessSession()) {
+            Transaction tx = s.beginTransaction();
+            try {
+                R r = work.apply(s);
+                tx.commit();
+                return r;
+            } catch (RuntimeException | Error e) {
+                if (tx.isActive()) {
+                    try {
+                        tx.rollback();
+                    } catch (RuntimeException re) {
+                        e.addSuppressed(re);
+                    }
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Runs {@code action} after {@link #close} has closed the pool (test fixtures drop their schema here). */
+    public void onClose(Runnable action) {
+        closeActions.add(Objects.requireNonNull(action, "action"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!sessionFactory.isClosed()) sessionFactory.close();
+        } finally {
+            dataSource.close();
+            for (Runnable r : closeActions) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    log.warn("after closing {}: {}", safeUrl, e.toString());
+                }
+            }
+            closeActions.clear();
+        }
+    }
+
+    /** {@code url} with {@code password=...} parameters and {@code user:password@} credentials masked. */
+    public static String withoutPassword(String url) {
+        if (url == null) return "";
+        String s = PASSWORD_PARAM.matcher(url).replaceAll("$1***");
+        return USER_INFO.matcher(s).replaceAll("//$1:***@");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        String msg = e.getMessage();
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null) msg = t.getMessage();
+        }
+        return msg == null ? t.getClass().getSimpleName() : firstLine(msg);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+}

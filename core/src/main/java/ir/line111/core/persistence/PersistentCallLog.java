@@ -1,0 +1,122 @@
+package ir.line111.core.persistence;
+
+import ir.line111.core.domain.calls.CallLog;
+import ir.line111.core.domain.calls.CallOutcome;
+import ir.line111.core.persistence.entity.CallEntity;
+import ir.line111.core.persistence.entity.CallStepEntity;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The call log in {@code call_record} and {@code call_step}. A storage fault is logged (with the
+ * call's id) and swallowed: the caller must not lose the call because the log could not be written.
+ * Methods other than {@link #started} create the call's row if it is missing, so an entry that
+ * began on another node or before a database outage still ends up complete.
+ */
+public class PersistentCallLog implements CallLog {
+
+    private static final Logger log = LoggerFactory.getLogger(PersistentCallLog.class);
+
+    private final Database db;
+    private final Clock clock;
+
+    public PersistentCallLog(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public PersistentCallLog(Database db) {
+        this(db, Clock.systemUTC());
+    }
+
+    @Override
+    public void started(String callId, String callerNumber, String channelName, Instant at) {
+        write(callId, "started", s -> {
+            CallEntity c = find(s, callId);
+            if (c == null) s.persist(new CallEntity(callId, callerNumber, channelName, at == null ? clock.instant() : at));
+        });
+    }
+
+    @Override
+    public void step(String callId, String step, String detail) {
+        write(callId, "step", s -> {
+            ensure(s, callId);
+            s.persist(new CallStepEntity(callId, clock.instant(), truncate(step, 100), truncate(detail, 1000), null));
+        });
+    }
+
+    @Override
+    public void recordingMade(String callId, long recordingId) {
+        write(callId, "recordingMade", s -> {
+            ensure(s, callId);
+            s.persist(new CallStepEntity(callId, clock.instant(), "recording", null, recordingId));
+        });
+    }
+
+    @Override
+    public void caseLinked(String callId, long caseId) {
+        write(callId, "caseLinked", s -> ensure(s, callId).setCaseId(caseId));
+    }
+
+    @Override
+    public void ended(String callId, CallOutcome outcome, String lastStep, Instant at) {
+        write(callId, "ended", s -> {
+            CallEntity c = ensure(s, callId);
+            c.setOutcome(outcome == null ? CallOutcome.ERROR : outcome);
+            c.setLastStep(truncate(lastStep, 100));
+            c.setEndedAt(at == null ? clock.instant() : at);
+        });
+    }
+
+    @Override
+    public void satisfaction(String callId, int score) {
+        if (score < 1 || score > 5) {
+            log.warn("call {}: satisfaction score {} outside 1-5 ignored", callId, score);
+            return;
+        }
+        write(callId, "satisfaction", s -> ensure(s, callId).setSatisfaction(score));
+    }
+
+    private void write(String callId, String what, Consumer<Session> work) {
+        if (callId == null || callId.isBlank()) {
+            log.warn("call log {}: no call id, nothing written", what);
+            return;
+        }
+        try {
+            db.inTransaction(work);
+        } catch (RuntimeException e) {
+            String previous = MDC.get("callId");
+            MDC.put("callId", callId);
+            try {
+                log.error("call log {} for call {} not written: {}", what, callId, e.toString());
+            } finally {
+                if (previous == null) MDC.remove("callId"); else MDC.put("callId", previous);
+            }
+        }
+    }
+
+    private static CallEntity find(Session s, String callId) {
+        return s.createSelectionQuery("from CallEntity c where c.callId = :id", CallEntity.class)
+                .setParameter("id", callId).getResultList().stream().findFirst().orElse(null);
+    }
+
+    private CallEntity ensure(Session s, String callId) {
+        CallEntity c = find(s, callId);
+        if (c == null) {
+            c = new CallEntity(callId, null, null, null);
+            s.persist(c);
+        }
+        return c;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
