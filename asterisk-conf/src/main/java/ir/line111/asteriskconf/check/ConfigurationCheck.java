@@ -306,10 +306,21 @@ public final class ConfigurationCheck {
             Matcher m = UNTRUSTED.matcher(s.args());
             while (m.find()) {
                 if (!FILTERED_PREFIX.matcher(s.args().substring(0, m.start())).find()) {
-                    add(s.where(), s.app() + "() uses " + m.group().replace("${", "") + "...) of the caller without FILTER()");
+                    add(s.where(), s.app() + "() uses " + reference(s.args(), m.start()) + " from the caller without FILTER()");
                 }
             }
         }
+    }
+
+    /** The whole ${...} starting at {@code start}. */
+    private static String reference(String text, int start) {
+        int depth = 0;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{' || c == '(') depth++;
+            else if ((c == '}' || c == ')') && --depth == 0 && c == '}') return text.substring(start, i + 1);
+        }
+        return text.substring(start);
     }
 
     // ---- channel variables -------------------------------------------------------------------
@@ -467,8 +478,8 @@ public final class ConfigurationCheck {
 
     private Set<String> endpointContexts(ConfFile pjsip) {
         var out = new TreeSet<String>();
+        // Templates count: the endpoints made from them may live in an included file on the PBX.
         for (var s : pjsip.sections()) {
-            if (s.template()) continue;
             if (!pjsip.effectiveValue(s, "type").map("endpoint"::equals).orElse(false)) continue;
             pjsip.effectiveValue(s, "context").ifPresent(out::add);
         }
