@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * format_wav would not). Asterisk plays line111 prompts as 8 kHz mono 16-bit PCM.
  */
 public record WavFormat(int audioFormat, int channels, int sampleRate, int bitsPerSample, int blockAlign,
-                        int byteRate, long dataBytes) {
+                        int byteRate, long dataOffset, long dataBytes) {
 
     public static final int PCM = 1;
 
@@ -21,6 +21,16 @@ public record WavFormat(int audioFormat, int channels, int sampleRate, int bitsP
     }
 
     public long samples() { return dataBytes / Math.max(1, blockAlign); }
+
+    /** The loudest 16-bit sample of a PCM file: near 0 means silence, not speech. */
+    public static int peak16(Path file) throws IOException {
+        WavFormat f = read(file);
+        if (f.audioFormat != PCM || f.bitsPerSample != 16) throw new IOException(file.getFileName() + ": not 16-bit PCM");
+        var b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        int peak = 0;
+        for (long i = f.dataOffset; i + 1 < f.dataOffset + f.dataBytes; i += 2) peak = Math.max(peak, Math.abs(b.getShort((int) i)));
+        return peak;
+    }
 
     public static WavFormat read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
@@ -43,10 +53,10 @@ public record WavFormat(int audioFormat, int channels, int sampleRate, int bitsP
                 if (size < 16) throw new IOException(file.getFileName() + ": fmt chunk of " + size + " bytes");
                 fmt = new WavFormat(Short.toUnsignedInt(b.getShort(body)), Short.toUnsignedInt(b.getShort(body + 2)),
                         b.getInt(body + 4), Short.toUnsignedInt(b.getShort(body + 14)), Short.toUnsignedInt(b.getShort(body + 12)),
-                        b.getInt(body + 8), -1);
+                        b.getInt(body + 8), -1, -1);
             } else if (id.equals("data")) {
                 if (fmt == null) throw new IOException(file.getFileName() + ": data chunk before the fmt chunk");
-                return new WavFormat(fmt.audioFormat, fmt.channels, fmt.sampleRate, fmt.bitsPerSample, fmt.blockAlign, fmt.byteRate, size);
+                return new WavFormat(fmt.audioFormat, fmt.channels, fmt.sampleRate, fmt.bitsPerSample, fmt.blockAlign, fmt.byteRate, body, size);
             }
             pos = (int) (body + size + (size & 1)); // chunks are word-aligned
         }

@@ -59,4 +59,10 @@ class DialplanConsistencyTest {
         assertThat(d.getProperty("ami.queue")).as("ami.queue").isEqualTo(DialplanContract.QUEUE_NAME);
         assertThat(d.getProperty("ami.host")).as("ami.host").isEqualTo("127.0.0.1");
     }
+
+    @Test
+    void theIvrPlaysPromptsFromTheFolderTheseFilesInstallInto() {
+        // make-prompts writes sounds/line111/<key>.wav and the dialplan plays line111/<key>.
+        assertThat(ir.line111.ivr.prompts.PromptCatalogue.SOUND_FOLDER).isEqualTo("line111/");
+    }
 }
