@@ -37,8 +37,8 @@ public final class ConfigurationCheck {
     public record Expectations(String agiHost, int agiPort, String entryScript, String afterQueueScript,
                                String inboundContext, String inboundExtension, String queueContext,
                                String afterQueueContext, String fallbackContext, String queueName,
-                               Set<String> contractVariables, String nextVariable, String conversationFileVariable,
-                               int amiPort) {}
+                               Set<String> contractVariables, String nextVariable, Set<String> nextValues,
+                               String nextQueueValue, String conversationFileVariable, int amiPort) {}
 
     public record Finding(String where, String message) {
         @Override public String toString() { return where + ": " + message; }
@@ -230,12 +230,17 @@ public final class ConfigurationCheck {
     private void checkQueueLeg(Dialplan d, Optional<ConfFile> queues) {
         var inbound = d.contexts().get(x.inboundContext());
         if (inbound != null) {
-            boolean decides = inbound.steps().stream().anyMatch(s -> s.app().equalsIgnoreCase("GotoIf")
-                    && s.args().contains("${" + x.nextVariable() + "}") && s.args().contains("\"QUEUE\"")
-                    && Dialplan.targets(s).stream().anyMatch(t -> t.context().equals(x.queueContext())));
-            if (!decides) {
-                add("extensions.conf", "[" + x.inboundContext() + "] never goes to [" + x.queueContext() + "] when ${"
-                        + x.nextVariable() + "} is \"QUEUE\"");
+            for (String value : new TreeSet<>(x.nextValues())) {
+                var decisions = inbound.steps().stream().filter(s -> s.app().equalsIgnoreCase("GotoIf")
+                        && s.args().contains("${" + x.nextVariable() + "}") && s.args().contains("\"" + value + "\"")).toList();
+                if (decisions.isEmpty()) {
+                    add("extensions.conf", "[" + x.inboundContext() + "] does not handle ${" + x.nextVariable() + "} = \"" + value
+                            + "\" (DialplanContract)");
+                }
+                if (value.equals(x.nextQueueValue()) && !decisions.isEmpty() && decisions.stream().noneMatch(s ->
+                        Dialplan.targets(s).stream().anyMatch(t -> t.context().equals(x.queueContext())))) {
+                    add(decisions.getFirst().where(), "${" + x.nextVariable() + "} = \"" + value + "\" does not go to [" + x.queueContext() + "]");
+                }
             }
         }
         var queueCtx = d.contexts().get(x.queueContext());

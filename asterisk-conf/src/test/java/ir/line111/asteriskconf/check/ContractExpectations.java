@@ -13,9 +13,14 @@ final class ContractExpectations {
     private ContractExpectations() {}
 
     /** Every VAR_* constant: a new variable in the contract is checked without touching this test. */
-    static Set<String> contractVariables() {
+    static Set<String> contractVariables() { return constants("VAR_"); }
+
+    /** Every NEXT_* value the entry script may leave in VAR_NEXT. */
+    static Set<String> nextValues() { return constants("NEXT_"); }
+
+    private static Set<String> constants(String prefix) {
         return Arrays.stream(DialplanContract.class.getFields())
-                .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getName().startsWith("VAR_") && f.getType() == String.class)
+                .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getName().startsWith(prefix) && f.getType() == String.class)
                 .map(f -> {
                     try {
                         return (String) f.get(null);
@@ -33,6 +38,7 @@ final class ContractExpectations {
                 DialplanContract.CONTEXT_INBOUND, DialplanContract.INBOUND_EXTENSION,
                 DialplanContract.CONTEXT_QUEUE, DialplanContract.CONTEXT_AFTER_QUEUE, DialplanContract.CONTEXT_FALLBACK,
                 DialplanContract.QUEUE_NAME, contractVariables(),
-                DialplanContract.VAR_NEXT, DialplanContract.VAR_CONVERSATION_FILE, amiPort);
+                DialplanContract.VAR_NEXT, nextValues(), DialplanContract.NEXT_QUEUE,
+                DialplanContract.VAR_CONVERSATION_FILE, amiPort);
     }
 }
