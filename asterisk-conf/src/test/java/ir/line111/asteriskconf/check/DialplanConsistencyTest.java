@@ -61,6 +61,22 @@ class DialplanConsistencyTest {
     }
 
     @Test
+    void everyPromptTheIvrPlaysHasAGeneratedFileAndBothReadersSeeTheSameKeys() throws Exception {
+        PromptTools.assumeTools();
+        Path prompts = PromptTools.generateRealSet();
+        ir.line111.ivr.prompts.PromptCatalogue ivrView;
+        try (InputStream in = java.nio.file.Files.newInputStream(Repo.catalogue())) {
+            ivrView = ir.line111.ivr.prompts.PromptCatalogue.parse(in);
+        }
+        var ours = ir.line111.asteriskconf.prompts.PromptCatalogue.read(Repo.catalogue());
+        assertThat(ours.prompts().keySet()).as("keys as asterisk-conf reads the catalogue vs as the IVR does")
+                .isEqualTo(ivrView.asMap().keySet());
+        for (String key : ir.line111.ivr.prompts.Prompts.ALL) {
+            assertThat(prompts.resolve(key + ".wav")).as("the IVR plays %s", key).isRegularFile();
+        }
+    }
+
+    @Test
     void theIvrPlaysPromptsFromTheFolderTheseFilesInstallInto() {
         // make-prompts writes sounds/line111/<key>.wav and the dialplan plays line111/<key>.
         assertThat(ir.line111.ivr.prompts.PromptCatalogue.SOUND_FOLDER).isEqualTo("line111/");
