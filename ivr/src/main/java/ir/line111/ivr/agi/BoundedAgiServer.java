@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -40,7 +40,7 @@ final class BoundedAgiServer extends DefaultAgiServer {
     private final AtomicInteger refusing = new AtomicInteger();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong admitted = new AtomicLong();
-    private final Set<Thread> callThreads = ConcurrentHashMap.newKeySet();
+    private final Map<Thread, Runnable> callThreads = new ConcurrentHashMap<>();
     private final ThreadFactory threads = Thread.ofVirtual().name("agi-call-", 0).factory();
     private final CountDownLatch bound = new CountDownLatch(1);
     private volatile int boundPort = -1;
@@ -102,7 +102,7 @@ final class BoundedAgiServer extends DefaultAgiServer {
                 synchronized (idle) { idle.notifyAll(); }
             }
         });
-        callThreads.add(t);
+        callThreads.put(t, handler);
         t.start();
     }
 
@@ -136,10 +136,13 @@ final class BoundedAgiServer extends DefaultAgiServer {
         return true;
     }
 
-    /** Interrupting a virtual thread blocked on its socket closes it: the flow sees a hang-up and keeps what was recorded. */
-    void interruptCalls() {
+    /** Closes the calls' sockets and wakes their threads: each flow sees the line drop and keeps what was recorded. */
+    void cutOffCalls() {
         int n = callThreads.size();
         if (n > 0) log.warn("{} calls still running at the end of the grace period: cutting them off", n);
-        callThreads.forEach(Thread::interrupt);
+        callThreads.forEach((thread, handler) -> {
+            if (handler instanceof AgiConnectionHandler h) h.release();
+            thread.interrupt();
+        });
     }
 }

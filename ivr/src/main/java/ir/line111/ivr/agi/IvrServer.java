@@ -103,7 +103,7 @@ public final class IvrServer implements AutoCloseable {
         try {
             long deadline = System.nanoTime() + grace.toNanos();
             if (!server.awaitIdle(deadline)) {
-                server.interruptCalls();
+                server.cutOffCalls();
                 server.awaitIdle(System.nanoTime() + Duration.ofSeconds(10).toNanos());
             }
             acceptor.join(Duration.ofSeconds(5));

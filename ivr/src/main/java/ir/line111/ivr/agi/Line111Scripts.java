@@ -33,6 +33,7 @@ final class Line111Scripts implements MappingStrategy {
     private final AgiScript entry = this::entry;
     private final AgiScript afterQueue = this::afterQueue;
     private final AgiScript refusal = this::refuse;
+    private final AgiScript malformed = this::refuseMalformed;
 
     Line111Scripts(CallFlows flows, PromptCatalogue catalogue, CallLog callLog, Clock clock) {
         this.flows = flows;
@@ -45,6 +46,7 @@ final class Line111Scripts implements MappingStrategy {
     public AgiScript determineScript(AgiRequest request, AgiChannel channel) {
         if (BoundedAgiServer.REFUSED.isBound()) return refusal;
         String script = request.getScript();
+        if (script == null || callId(request) == null) return malformed;
         if (DialplanContract.SCRIPT_ENTRY.equals(script)) return entry;
         if (DialplanContract.SCRIPT_AFTER_QUEUE.equals(script)) return afterQueue;
         log.warn("no script '{}' (from {}): only {} and {} are served", script, request.getRequestURL(),
@@ -114,7 +116,7 @@ final class Line111Scripts implements MappingStrategy {
     }
 
     private void refuseMalformed(AgiRequest request, AgiChannel channel) {
-        log.warn("malformed AGI environment (no agi_uniqueid) from {}: sending the call to the fallback", request.getRemoteAddress());
+        log.warn("malformed AGI environment (no script or no agi_uniqueid) from {}: sending the call to the fallback", request.getRemoteAddress());
         try {
             channel.setVariable(DialplanContract.VAR_NEXT, DialplanContract.NEXT_FALLBACK);
         } catch (AgiException | RuntimeException e) {

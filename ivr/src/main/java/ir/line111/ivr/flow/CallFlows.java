@@ -287,7 +287,8 @@ public final class CallFlows {
     /** The keyed fallback (off by default): the spoken recordings stay; the keyed digits are read back too. */
     private CallSession.IdCapture keyId(CallSession s, String stepName, StoredRecording spoken) {
         step(s, stepName, "keyed");
-        String keyed = s.caller.collect(KEY_NATIONAL_ID, settings.codeTimeout(), 10);
+        // One more than the ten digits, so the '#' that ends the entry is taken by GET DATA and not left for the next menu.
+        String keyed = s.caller.collect(KEY_NATIONAL_ID, settings.codeTimeout(), 11);
         if (NationalId.parse(keyed) instanceof NationalId.Parsed.Valid v && confirm(s, stepName, v.id())) {
             step(s, stepName, "keyed " + v.id().masked());
             return new CallSession.IdCapture(v.id(), true, spoken, true);
@@ -313,8 +314,8 @@ public final class CallFlows {
             log.warn("recogniser failed: {}", e.getCause().toString());
             return new Recognition.Unavailable("recogniser failed");
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CallFault("interrupted while recognising", e);
+            task.cancel(true);
+            throw new CallFault("interrupted while recognising (the server is stopping)", e);
         }
     }
 
@@ -527,14 +528,18 @@ public final class CallFlows {
      * that was recorded but not yet registered, and close the call record.
      */
     void settle(CallSession s) {
+        // A call cut off by a stopping server arrives here interrupted; what it recorded must still be stored.
+        boolean interrupted = Thread.interrupted();
         try {
             adoptPending(s);
         } catch (RuntimeException e) {
             log.error("could not adopt the recording in flight", e);
         }
         if (s.message != null && !s.messageSettled) {
+            String leftAt = s.lastStep;
             try {
                 registerMessage(s);
+                s.lastStep = leftAt;
             } catch (RuntimeException e) {
                 log.error("could not register the recorded message; the recording is kept for staff", e);
             }
@@ -543,5 +548,6 @@ public final class CallFlows {
         if (s.message != null && s.messageSettled && outcome == CallOutcome.CALLER_HUNG_UP) outcome = CallOutcome.MESSAGE_LEFT;
         s.outcome = outcome;
         callLog.ended(s.callId, outcome, s.lastStep, deps.clock().instant());
+        if (interrupted) Thread.currentThread().interrupt();
     }
 }
