@@ -27,7 +27,6 @@ public final class UserCommand implements Callable<Integer> {
 
     static <R> R withUsers(ConfigOption option, Function<PersistentUserDirectory, R> work) {
         Line111Config config = option.load();
-        config.validate();
         try (Database db = Databases.open(config)) {
             return work.apply(new PersistentUserDirectory(db, config));
         }
