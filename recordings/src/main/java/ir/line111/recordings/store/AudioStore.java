@@ -73,10 +73,15 @@ public final class AudioStore implements RecordingStore {
     /** A stored row with what the store alone knows besides the port's record. */
     public record Row(StoredRecording recording, Long caseId, Instant recordedAt, Instant purgedAt, String origin) {}
 
+    /** The folder of one kind's recordings of one UTC day. */
+    public Path dayFolder(RecordingKind kind, Instant day) {
+        return root.resolve(kind.name().toLowerCase(Locale.ROOT).replace('_', '-')).resolve(DAY.format(day));
+    }
+
     @Override
     public PlannedRecording plan(String callId, RecordingKind kind) {
         Instant now = clock.instant();
-        Path dir = root.resolve(kind.name().toLowerCase(Locale.ROOT).replace('_', '-')).resolve(DAY.format(now));
+        Path dir = dayFolder(kind, now);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -158,6 +163,12 @@ public final class AudioStore implements RecordingStore {
 
     public Optional<Row> byId(long id) {
         return Sql.inTransaction(db, c -> find(c, "id = ?", id));
+    }
+
+    /** The row of a file in the store, if it was adopted. */
+    public Optional<Row> byFile(Path file) {
+        String relative = root.relativize(insideStore(file)).toString();
+        return Sql.inTransaction(db, c -> find(c, "path = ?", relative));
     }
 
     public Optional<Row> byOrigin(String origin) {
