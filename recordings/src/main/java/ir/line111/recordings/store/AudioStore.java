@@ -71,7 +71,12 @@ public final class AudioStore implements RecordingStore {
     }
 
     /** A stored row with what the store alone knows besides the port's record. */
-    public record Row(StoredRecording recording, Long caseId, Instant recordedAt, Instant purgedAt, String origin) {}
+    public record Row(StoredRecording recording, Long caseId, Instant recordedAt, Instant purgedAt, String origin, int sampleRate) {
+        /** Length in seconds; null when the file could not be read (flagged). */
+        public Double durationSeconds() {
+            return sampleRate <= 0 ? null : recording.durationSamples() / (double) sampleRate;
+        }
+    }
 
     /** The folder of one kind's recordings of one UTC day. */
     public Path dayFolder(RecordingKind kind, Instant day) {
@@ -189,6 +194,24 @@ public final class AudioStore implements RecordingStore {
         return r.file();
     }
 
+    /**
+     * Stores audio that did not come from Asterisk — an agency's answer uploaded in the console — as
+     * a recording of the case. The bytes must be a WAV file; anything else is stored but flagged.
+     */
+    public Row storeUpload(long caseId, RecordingKind kind, byte[] wav) throws IOException {
+        PlannedRecording target = plan("case-" + caseId, kind);
+        Path tmp = target.file().resolveSibling(target.file().getFileName() + ".part");
+        Files.write(tmp, wav);
+        try {
+            Files.move(tmp, target.file(), StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target.file());
+        }
+        Row row = adopt(target, clock.instant(), null);
+        attachToCase(row.recording().id(), caseId);
+        return byId(row.recording().id()).orElseThrow();
+    }
+
     /** Copies an outside file (the spool) into the store's layout under a new planned name, atomically. */
     PlannedRecording importCopy(Path source, String callId, RecordingKind kind) throws IOException {
         PlannedRecording target = plan(callId, kind);
@@ -265,7 +288,7 @@ public final class AudioStore implements RecordingStore {
 
     List<Row> list(Connection c, String whereAndOrder, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, call_id, kind, path, duration_samples, size_bytes, sha256, "
-                + "flagged, case_id, recorded_at, purged_at, origin FROM recording WHERE " + whereAndOrder)) {
+                + "flagged, case_id, recorded_at, purged_at, origin, sample_rate FROM recording WHERE " + whereAndOrder)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Row> out = new ArrayList<>();
@@ -274,7 +297,7 @@ public final class AudioStore implements RecordingStore {
                             root.resolve(rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getString(8));
                     long caseId = rs.getLong(9);
                     Long cid = rs.wasNull() ? null : caseId;
-                    out.add(new Row(r, cid, Sql.instant(rs.getObject(10)), Sql.instant(rs.getObject(11)), rs.getString(12)));
+                    out.add(new Row(r, cid, Sql.instant(rs.getObject(10)), Sql.instant(rs.getObject(11)), rs.getString(12), rs.getInt(13)));
                 }
                 return out;
             }

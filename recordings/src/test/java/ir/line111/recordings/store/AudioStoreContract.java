@@ -126,6 +126,18 @@ abstract class AudioStoreContract {
     }
 
     @Test
+    void anUploadedAnswerIsStoredAsARecordingOfItsCase() throws IOException {
+        Path f = tmp.resolve("answer.wav");
+        WavAudio.write(f, 8000, tone(24_000));
+        AudioStore.Row row = store.storeUpload(42L, RecordingKind.AGENCY_ANSWER, Files.readAllBytes(f));
+        assertThat(row.caseId()).isEqualTo(42L);
+        assertThat(row.durationSeconds()).isEqualTo(3.0);
+        assertThat(row.recording().kind()).isEqualTo(RecordingKind.AGENCY_ANSWER);
+        assertThat(row.recording().file()).exists().hasSameBinaryContentAs(f);
+        assertThat(store.storeUpload(42L, RecordingKind.AGENCY_ANSWER, "not audio".getBytes()).recording().flagged()).startsWith("unreadable");
+    }
+
+    @Test
     void zeroLengthMissingAndGarbledFilesAreFlaggedNotHidden() throws IOException {
         PlannedRecording empty = store.plan("c1", RecordingKind.VOICEMAIL);
         Files.createFile(empty.file());
