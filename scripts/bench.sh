@@ -32,7 +32,7 @@ case "$name" in
   recordings)
     # With LINE111_VOSK_MODEL: utterance end -> recognised ID p50/p95 and batch decoding with 1 vs 2
     # decoders. Always: worker-process round trip, store adoption, job-queue claims/s with 1 and 2 workers.
-    "${MVN[@]}" -pl recordings -am -Pbench-recordings -Dmaven.test.skip.exec=true test-compile ;;
+    run_test_main recordings ir.line111.recordings.bench.RecordingsBench "$@" ;;
   *)
     echo "usage: ./line111 bench <name> [args]; names: cases ivr ami recordings console" >&2
     exit 2 ;;

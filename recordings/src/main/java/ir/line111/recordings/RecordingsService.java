@@ -12,6 +12,7 @@ import ir.line111.recordings.speech.worker.SupervisedWorker;
 import ir.line111.recordings.store.AudioStore;
 import ir.line111.recordings.store.RetentionSweeper;
 import ir.line111.recordings.store.SpoolReconciler;
+import ir.line111.recordings.store.StrayRecordingReconciler;
 import ir.line111.recordings.transcription.TranscriptionProgress;
 import ir.line111.recordings.transcription.TranscriptionQueue;
 import ir.line111.recordings.transcription.TranscriptionWorkers;
@@ -54,6 +55,7 @@ public final class RecordingsService {
     private AudioStore store;
     private TranscriptionQueue queue;
     private SpoolReconciler reconciler;
+    private StrayRecordingReconciler strays;
     private RetentionSweeper retention;
     private SupervisedWorker speechWorker;
     private SupervisedWorker transcriptionWorker;
@@ -79,6 +81,7 @@ public final class RecordingsService {
                 Duration.ofMinutes(config.integer("transcription.retry-minutes", 0, 10_000)));
         reconciler = new SpoolReconciler(store, cases, config.path("recordings.spool"),
                 config.seconds("recordings.spool.settle-seconds"), clock);
+        strays = new StrayRecordingReconciler(store, cases, config.seconds("recordings.spool.settle-seconds"), clock);
         retention = new RetentionSweeper(db.dataSource(), store, retention(config), clock);
         startRecogniser();
         startTranscription();
@@ -152,6 +155,7 @@ public final class RecordingsService {
     private void housekeep() {
         try {
             reconciler.reconcile();
+            strays.adoptStrays();
             retention.sweep();
         } catch (RuntimeException e) {
             log.warn("recordings housekeeping failed (will retry): {}", e.getMessage());

@@ -71,12 +71,22 @@ public final class AudioStore implements RecordingStore {
     }
 
     /** A stored row with what the store alone knows besides the port's record. */
-    public record Row(StoredRecording recording, Long caseId, Instant recordedAt, Instant purgedAt, String origin) {}
+    public record Row(StoredRecording recording, Long caseId, Instant recordedAt, Instant purgedAt, String origin, int sampleRate) {
+        /** Length in seconds; null when the file could not be read (flagged). */
+        public Double durationSeconds() {
+            return sampleRate <= 0 ? null : recording.durationSamples() / (double) sampleRate;
+        }
+    }
+
+    /** The folder of one kind's recordings of one UTC day. */
+    public Path dayFolder(RecordingKind kind, Instant day) {
+        return root.resolve(kind.name().toLowerCase(Locale.ROOT).replace('_', '-')).resolve(DAY.format(day));
+    }
 
     @Override
     public PlannedRecording plan(String callId, RecordingKind kind) {
         Instant now = clock.instant();
-        Path dir = root.resolve(kind.name().toLowerCase(Locale.ROOT).replace('_', '-')).resolve(DAY.format(now));
+        Path dir = dayFolder(kind, now);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -160,6 +170,12 @@ public final class AudioStore implements RecordingStore {
         return Sql.inTransaction(db, c -> find(c, "id = ?", id));
     }
 
+    /** The row of a file in the store, if it was adopted. */
+    public Optional<Row> byFile(Path file) {
+        String relative = root.relativize(insideStore(file)).toString();
+        return Sql.inTransaction(db, c -> find(c, "path = ?", relative));
+    }
+
     public Optional<Row> byOrigin(String origin) {
         return Sql.inTransaction(db, c -> find(c, "origin = ?", origin));
     }
@@ -176,6 +192,24 @@ public final class AudioStore implements RecordingStore {
     /** Where a row's file lives. */
     public Path fileOf(StoredRecording r) {
         return r.file();
+    }
+
+    /**
+     * Stores audio that did not come from Asterisk — an agency's answer uploaded in the console — as
+     * a recording of the case. The bytes must be a WAV file; anything else is stored but flagged.
+     */
+    public Row storeUpload(long caseId, RecordingKind kind, byte[] wav) throws IOException {
+        PlannedRecording target = plan("case-" + caseId, kind);
+        Path tmp = target.file().resolveSibling(target.file().getFileName() + ".part");
+        Files.write(tmp, wav);
+        try {
+            Files.move(tmp, target.file(), StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target.file());
+        }
+        Row row = adopt(target, clock.instant(), null);
+        attachToCase(row.recording().id(), caseId);
+        return byId(row.recording().id()).orElseThrow();
     }
 
     /** Copies an outside file (the spool) into the store's layout under a new planned name, atomically. */
@@ -254,7 +288,7 @@ public final class AudioStore implements RecordingStore {
 
     List<Row> list(Connection c, String whereAndOrder, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, call_id, kind, path, duration_samples, size_bytes, sha256, "
-                + "flagged, case_id, recorded_at, purged_at, origin FROM recording WHERE " + whereAndOrder)) {
+                + "flagged, case_id, recorded_at, purged_at, origin, sample_rate FROM recording WHERE " + whereAndOrder)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Row> out = new ArrayList<>();
@@ -263,7 +297,7 @@ public final class AudioStore implements RecordingStore {
                             root.resolve(rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getString(8));
                     long caseId = rs.getLong(9);
                     Long cid = rs.wasNull() ? null : caseId;
-                    out.add(new Row(r, cid, Sql.instant(rs.getObject(10)), Sql.instant(rs.getObject(11)), rs.getString(12)));
+                    out.add(new Row(r, cid, Sql.instant(rs.getObject(10)), Sql.instant(rs.getObject(11)), rs.getString(12), rs.getInt(13)));
                 }
                 return out;
             }

@@ -126,6 +126,18 @@ abstract class AudioStoreContract {
     }
 
     @Test
+    void anUploadedAnswerIsStoredAsARecordingOfItsCase() throws IOException {
+        Path f = tmp.resolve("answer.wav");
+        WavAudio.write(f, 8000, tone(24_000));
+        AudioStore.Row row = store.storeUpload(42L, RecordingKind.AGENCY_ANSWER, Files.readAllBytes(f));
+        assertThat(row.caseId()).isEqualTo(42L);
+        assertThat(row.durationSeconds()).isEqualTo(3.0);
+        assertThat(row.recording().kind()).isEqualTo(RecordingKind.AGENCY_ANSWER);
+        assertThat(row.recording().file()).exists().hasSameBinaryContentAs(f);
+        assertThat(store.storeUpload(42L, RecordingKind.AGENCY_ANSWER, "not audio".getBytes()).recording().flagged()).startsWith("unreadable");
+    }
+
+    @Test
     void zeroLengthMissingAndGarbledFilesAreFlaggedNotHidden() throws IOException {
         PlannedRecording empty = store.plan("c1", RecordingKind.VOICEMAIL);
         Files.createFile(empty.file());
@@ -205,6 +217,33 @@ abstract class AudioStoreContract {
 
         assertThat(voicemails()).hasSize(1);
         assertThat(store.byCall("1.1")).singleElement().satisfies(r -> assertThat(r.caseId()).isNotNull());
+    }
+
+    @Test
+    void strayFilesInTheStoreAreAdoptedAndAStrayMessageGetsItsCase() throws IOException {
+        PlannedRecording message = store.plan("1773173600.3", RecordingKind.VOICEMAIL);
+        WavAudio.write(message.file(), 8000, tone(8000));
+        PlannedRecording conversation = store.plan("1773173600.3", RecordingKind.CONVERSATION);
+        WavAudio.write(conversation.file(), 8000, tone(8000));
+        PlannedRecording adopted = store.plan("1773173600.4", RecordingKind.SPOKEN_ID);
+        WavAudio.write(adopted.file(), 8000, tone(800));
+        store.adopt(adopted);
+        PlannedRecording inProgress = store.plan("1773173600.5", RecordingKind.CONVERSATION);
+        WavAudio.write(inProgress.file(), 8000, tone(800));
+        for (PlannedRecording p : List.of(message, conversation, adopted)) {
+            Files.setLastModifiedTime(p.file(), FileTime.from(NOW.minusSeconds(600)));
+        }
+        Files.setLastModifiedTime(inProgress.file(), FileTime.from(NOW.minusSeconds(3)));
+        var strays = new StrayRecordingReconciler(store, cases, Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(strays.adoptStrays()).isEqualTo(2);
+
+        assertThat(store.byCall("1773173600.3")).hasSize(2).allSatisfy(r -> assertThat(r.recording().flagged()).isNull());
+        assertThat(store.byFile(message.file()).orElseThrow().caseId()).isNotNull();
+        assertThat(store.byFile(conversation.file()).orElseThrow().caseId()).isNull();
+        assertThat(voicemails()).singleElement().satisfies(v -> assertThat(v.get("callId")).isEqualTo("1773173600.3"));
+        assertThat(store.byCall("1773173600.5")).isEmpty();
+        assertThat(strays.adoptStrays()).isZero();
     }
 
     @Test

@@ -194,7 +194,14 @@ public final class SupervisedWorker implements AutoCloseable {
     private void copyStderr(Incarnation inc) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(inc.process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
-            while ((line = r.readLine()) != null) log.debug("speech worker {} (stderr): {}", settings.name(), line);
+            while ((line = r.readLine()) != null) {
+                // Kaldi and the JVM report trouble on stderr; keep that visible, the chatter at debug.
+                if (line.contains("ERROR") || line.contains("Exception") || line.contains("FATAL")) {
+                    log.warn("speech worker {} (stderr): {}", settings.name(), line);
+                } else {
+                    log.debug("speech worker {} (stderr): {}", settings.name(), line);
+                }
+            }
         } catch (IOException ignored) {
             // the process is gone; onExit reports it
         }
