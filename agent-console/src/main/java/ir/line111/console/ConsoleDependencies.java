@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param dataSource   core's database (its tables and the console's V3xx tables, migrated)
  * @param cases        core's case registry (registration, duplicates, messages, objections)
  * @param users        accounts; null: the console's JDBC view of core's {@code app_user}
- * @param recordings   the recordings module's catalogue; {@link RecordingCatalog#NONE} when absent
+ * @param recordings   a recordings catalogue; null: the recordings module's tables when the database has them ({@code JdbcRecordingCatalog}), else none
  * @param healthChecks readiness checks besides the database's own (AMI, recogniser…)
  * @param metrics      the process's Prometheus registry; null: the console makes its own
  * @param clock        the clock (tests fix it)

@@ -160,8 +160,18 @@ public final class ConsoleServer {
         var users = deps.users() != null ? deps.users() : new JdbcConsoleUsers(jdbc, clock);
         return new ConsoleContext(vertx, config, clock, zone, jdbc, deps.cases(), caseQueries, new CaseActions(jdbc, clock),
                 users, sessions, new SignInThrottle(clock), audit, new VoicemailDesk(jdbc, clock), abandoned,
-                new AdminStore(jdbc, clock, config), new Reports(jdbc, clock, zone), deps.recordings(),
+                new AdminStore(jdbc, clock, config), new Reports(jdbc, clock, zone), recordings(jdbc, clock),
                 config.path("recordings.dir"), presence, live, deps.healthChecks());
+    }
+
+    /** The catalogue given, else the recordings module's tables when they are there, else none. */
+    private ir.line111.console.ports.RecordingCatalog recordings(Jdbc jdbc, java.time.Clock clock) {
+        if (deps.recordings() != ir.line111.console.ports.RecordingCatalog.NONE) return deps.recordings();
+        if (ir.line111.console.store.JdbcRecordingCatalog.available(jdbc)) {
+            return new ir.line111.console.store.JdbcRecordingCatalog(jdbc, config.path("recordings.dir"), clock);
+        }
+        log.info("console: no recordings tables in this database; recordings cannot be played");
+        return ir.line111.console.ports.RecordingCatalog.NONE;
     }
 
     private static double size(JsonObject o, String field) {

@@ -62,6 +62,14 @@ public final class ConsoleFixture implements AutoCloseable {
     public static ConsoleFixture h2() { return new ConsoleFixture(TestDatabases.h2()); }
 
     public ConsoleFixture(Database db) {
+        this(db, true, null);
+    }
+
+    /**
+     * {@code testCatalog}: false leaves the recordings catalogue to the console (the recordings
+     * module's tables); {@code beforeStart} runs on the database before the server starts.
+     */
+    public ConsoleFixture(Database db, boolean testCatalog, java.util.function.Consumer<Database> beforeStart) {
         this.db = db;
         try {
             this.clock = new MutableClock(Instant.now());
@@ -82,8 +90,9 @@ public final class ConsoleFixture implements AutoCloseable {
             this.agencyId = admin.addAgency("شرکت آب و فاضلاب").id();
             this.otherAgencyId = admin.addAgency("دانشگاه علوم پزشکی").id();
             Line111Config config = Line111Config.of(Map.of("console.port", "0", "recordings.dir", store.toString()));
+            if (beforeStart != null) beforeStart.accept(db);
             this.vertx = Vertx.vertx();
-            this.server = new ConsoleServer(config, vertx, new ConsoleDependencies(db.dataSource(), cases, users, recordings,
+            this.server = new ConsoleServer(config, vertx, new ConsoleDependencies(db.dataSource(), cases, users, testCatalog ? recordings : null,
                     List.of(HealthCheck.of("ami", false, ami::get)), null, clock));
             this.port = server.start();
         } catch (IOException e) {
