@@ -51,6 +51,7 @@ export async function render(view) {
     presenceButtons.ready.classList.toggle('on', s === 'READY');
     presenceButtons.pause.classList.toggle('on', s === 'PAUSED');
     if (s === 'WRAP_UP' && !wrapStart) startWrapUp(presence.since ? new Date(presence.since) : new Date());
+    if (s !== 'WRAP_UP') { wrapStart = null; wrapEl.hidden = true; }
   }
 
   function startWrapUp(at) {

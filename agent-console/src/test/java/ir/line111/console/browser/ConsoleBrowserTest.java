@@ -91,6 +91,19 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(2)
+    @SuppressWarnings("unchecked")
+    void jalaliDatesAreReadAndWrittenInTehranTime() {
+        Object out = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "import('/js/fmt.js').then(f => done([f.jalaliToIso('1405/01/01'), f.jalaliToIso('۱۴۰۳/۱۲/۳۰'),"
+                        + " f.jalaliToIso('1404/12/30'), f.isoToJalali('2026-11-22'), f.jDateTime('2026-11-22T20:41:00Z'),"
+                        + " f.trackingCode('123456789')]));");
+        assertThat((List<Object>) out).containsExactly("2026-03-21", "2025-03-20", null, "۱۴۰۵/۰۹/۰۱",
+                "۱۴۰۵/۰۹/۰۲، ۰۰:۱۱", "۱۲۳-۴۵۶-۷۸۹"); // 1404 has no 30 Esfand; 20:41 UTC is past midnight in Tehran
+    }
+
+    @Test
+    @Order(3)
     void aScreenPopArrivesOnTheDeskAndTheCaseIsRegisteredWithItsTrackingCode() throws IOException {
         NationalId caller = TestNationalIds.random();
         CaseSummary earlier = fixture.liveCase(caller);
@@ -149,7 +162,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theWorkbenchPlaysAMessageSeeksFromAWordAndRegistersItUnderTheCodeTheCallerHeard() {
         CaseSummary voicemail = fixture.voicemail();
         ensureOn("transcriber", "workbench");
@@ -195,7 +208,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aFollowUpSearchByTrackingCodeOpensTheCasePage() {
         assertThat(deskTrackingCode).as("registered on the desk").isNotNull();
         ensureOn("supervisor", "cases");
@@ -228,7 +241,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void markupInACaseIsShownAsTextNeverRun() {
         String hostile = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
         NationalId subject = TestNationalIds.random();
@@ -243,7 +256,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theLiveQueueFollowsTheAdapterAndTheDueListShowsThisWeek() {
         ensureOn("supervisor", "due");
         // Nothing registered here falls due before Friday (the shortest deadline is ten days).
@@ -262,7 +275,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theReportPageDrawsItsChart() {
         ensureOn("supervisor", "reports");
         assertThat(browser.driver().findElement(By.id("report-table")).getText()).isNotBlank();
@@ -277,7 +290,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theAdminPagesOpenForTheAdministrator() {
         ensureOn("admin", "admin");
         assertThat(browser.visible(By.id("users-table")).getText()).contains("operator");
