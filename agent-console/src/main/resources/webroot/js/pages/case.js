@@ -2,7 +2,7 @@
 // changes, referral, answers, objections) and the actions this user may take now. Which actions show
 // follows the server's allowedActions; the server checks each one again.
 import {api, errorText} from '../api.js';
-import {kindLabel, statusLabel, statusClass, channelLabel, relationLabel, deadlineLabel, agencyOptions} from '../app.js';
+import {hasRole, kindLabel, statusLabel, statusClass, channelLabel, relationLabel, deadlineLabel, agencyOptions} from '../app.js';
 import {h, mount, select, field, toast} from '../dom.js';
 import {jDateTime, jLongDate, faDigits, trackingCode, duration} from '../fmt.js';
 import {Player} from '../player.js';
@@ -85,8 +85,24 @@ export async function render(view, [caseId]) {
       h('div', null, head,
         h('section', {class: 'card'}, h('h2', null, 'گردش پرونده'), (c.timeline ?? []).length ? timeline : h('p', {class: 'muted'}, 'رویدادی ثبت نشده است.')),
         others.length ? h('section', {class: 'card'}, h('h2', null, 'صداها'), others.map(recordingBlock)) : null),
-      h('aside', null, actions(c))));
+      h('aside', null, actions(c), hasRole('supervisor', 'admin') ? auditBox(c) : null)));
     view.dataset.ready = 'true';
+  }
+
+  // Who viewed or changed this case, national ID and recordings (supervisors; the server audits every view).
+  function auditBox(c) {
+    const body = h('div');
+    return h('details', {class: 'card', id: 'case-audit', style: {marginTop: '10px'}, on: {toggle: async e => {
+      if (!e.target.open || body.childElementCount) return;
+      try {
+        const items = (await api.audit({caseId: c.id, limit: 100})).items ?? [];
+        mount(body, items.length ? h('div', {class: 'table-wrap', style: {maxHeight: '260px'}}, h('table', null,
+          h('thead', null, h('tr', null, h('th', null, 'زمان'), h('th', null, 'کاربر'), h('th', null, 'کار'))),
+          h('tbody', null, items.map(a => h('tr', null, h('td', {class: 'num'}, jDateTime(a.at)),
+            h('td', {class: 'ltr'}, a.username ?? ''), h('td', {class: 'ltr'}, a.action ?? ''))))))
+          : h('p', {class: 'muted'}, 'موردی ثبت نشده است.'));
+      } catch (err) { mount(body, h('p', {class: 'notice bad'}, errorText(err))); }
+    }}}, h('summary', null, 'چه کسی این پرونده را دیده یا تغییر داده است'), body);
   }
 
   function actions(c) {
