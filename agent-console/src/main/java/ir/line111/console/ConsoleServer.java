@@ -240,6 +240,9 @@ public final class ConsoleServer {
                 ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").setStatusCode(404)
                         .end(new JsonObject().put("error", "not_found").put("message", "چنین نشانی‌ای در API نیست").encode());
             });
+            // Front-end libraries come from WebJars on the classpath (no separate front-end build).
+            router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setDirectoryListing(false)
+                    .setMaxAgeSeconds(86_400));
             router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false).setIndexPage("index.html"));
 
             HttpServerOptions options = new HttpServerOptions().setHost(config.string("console.bind")).setPort(config.port("console.port"))
