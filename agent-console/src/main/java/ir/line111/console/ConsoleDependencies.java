@@ -15,8 +15,8 @@ import java.util.Objects;
  * What the composition root hands the console.
  *
  * @param dataSource   core's database (its tables and the console's V3xx tables, migrated)
- * @param cases        core's case registry (registration, duplicates, messages, objections)
- * @param users        accounts; null: the console's JDBC view of core's {@code app_user}
+ * @param cases        core's case registry, which must also be its {@code CaseDesk} (core's PersistentCases is both)
+ * @param users        accounts; null: core's user directory over the same database (bcrypt cost {@code users.bcrypt-cost})
  * @param recordings   a recordings catalogue; null: the recordings module's tables when the database has them ({@code JdbcRecordingCatalog}), else none
  * @param healthChecks readiness checks besides the database's own (AMI, recogniser…)
  * @param metrics      the process's Prometheus registry; null: the console makes its own

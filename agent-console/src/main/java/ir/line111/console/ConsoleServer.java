@@ -34,7 +34,11 @@ import ir.line111.console.store.AuditLog;
 import ir.line111.console.store.CaseActions;
 import ir.line111.console.store.CaseQueries;
 import ir.line111.console.store.Jdbc;
-import ir.line111.console.store.JdbcConsoleUsers;
+import ir.line111.console.store.CoreConsoleUsers;
+import ir.line111.console.ports.ConsoleUsers;
+import ir.line111.core.domain.cases.CaseDesk;
+import ir.line111.core.persistence.PersistentCases;
+import ir.line111.core.persistence.PersistentUserDirectory;
 import ir.line111.console.store.Reports;
 import ir.line111.console.store.VoicemailDesk;
 import ir.line111.core.config.Line111Config;
@@ -157,10 +161,18 @@ public final class ConsoleServer {
         Gauge.builder("line111.queue.estimated.wait.seconds", live, l -> num(l.lastQueueState(), "estimatedWaitSeconds")).register(metrics);
         Gauge.builder("line111.queue.operators", live, l -> size(l.lastQueueState(), "members")).register(metrics);
         Gauge.builder("line111.console.websockets", live, LiveEvents::connected).register(metrics);
-        var users = deps.users() != null ? deps.users() : new JdbcConsoleUsers(jdbc, clock);
-        return new ConsoleContext(vertx, config, clock, zone, jdbc, deps.cases(), caseQueries, new CaseActions(jdbc, clock),
+        if (!(deps.cases() instanceof CaseDesk desk)) {
+            throw new IllegalStateException("the console needs core's case registry that is also its CaseDesk (PersistentCases)");
+        }
+        ConsoleUsers users = deps.users();
+        if (users == null) {
+            if (!(deps.cases() instanceof PersistentCases pc)) throw new IllegalStateException("no user directory given to the console");
+            users = new CoreConsoleUsers(new PersistentUserDirectory(pc.database(), config));
+        }
+        AdminStore admin = new AdminStore(jdbc, clock, config);
+        return new ConsoleContext(vertx, config, clock, zone, jdbc, deps.cases(), caseQueries, new CaseActions(desk, admin),
                 users, sessions, new SignInThrottle(clock), audit, new VoicemailDesk(jdbc, clock), abandoned,
-                new AdminStore(jdbc, clock, config), new Reports(jdbc, clock, zone), recordings(jdbc, clock),
+                admin, new Reports(jdbc, clock, zone), recordings(jdbc, clock),
                 config.path("recordings.dir"), presence, live, deps.healthChecks());
     }
 
@@ -228,6 +240,9 @@ public final class ConsoleServer {
                 ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").setStatusCode(404)
                         .end(new JsonObject().put("error", "not_found").put("message", "چنین نشانی‌ای در API نیست").encode());
             });
+            // Front-end libraries come from WebJars on the classpath (no separate front-end build).
+            router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setDirectoryListing(false)
+                    .setMaxAgeSeconds(86_400));
             router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false).setIndexPage("index.html"));
 
             HttpServerOptions options = new HttpServerOptions().setHost(config.string("console.bind")).setPort(config.port("console.port"))

@@ -100,7 +100,10 @@ class CaseApiTest {
         Browser op = fx.signedIn("operator");
         assertThat(op.post("/api/cases/" + id + "/objection", new JsonObject().put("note", "هنوز آب نیست")).json().getString("status"))
                 .isEqualTo("OBJECTION_1");
-        JsonObject board = sup.post("/api/cases/" + id + "/board", new JsonObject()).json();
+        // the board follows the second objection (seed 001), not the first
+        assertThat(sup.post("/api/cases/" + id + "/board", new JsonObject()).status()).isEqualTo(409);
+        assertThat(sup.post("/api/cases/" + id + "/answer", new JsonObject().put("text", "پاسخ دوم")).json().getString("status")).isEqualTo("ANSWERED");
+        JsonObject board = op.post("/api/cases/" + id + "/objection", new JsonObject().put("note", "باز هم نه")).json();
         assertThat(board.getString("status")).isEqualTo("COMPLAINTS_BOARD");
         JsonObject closed = sup.post("/api/cases/" + id + "/close", new JsonObject().put("note", "رأی هیأت")).json();
         assertThat(closed.getString("status")).isEqualTo("CLOSED");

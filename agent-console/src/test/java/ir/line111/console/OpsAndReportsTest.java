@@ -62,6 +62,18 @@ class OpsAndReportsTest {
     }
 
     @Test
+    void theUiAndItsWebJarsAreServedFromTheClasspath() {
+        var index = fx.browser().get("/");
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.body()).contains("dir=\"rtl\"");
+        var chart = fx.browser().get("/webjars/chart.js/4.5.1/dist/chart.umd.min.js");
+        assertThat(chart.status()).isEqualTo(200);
+        assertThat(chart.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
+        assertThat(fx.browser().get("/webjars/").status()).isIn(403, 404);
+        assertThat(fx.browser().get("/webjars/../../../../etc/passwd").status()).isIn(400, 403, 404);
+    }
+
+    @Test
     void everyReportRunsAsJsonAndCsv() throws Exception {
         fx.liveCase();
         try (var c = fx.db.dataSource().getConnection(); var st = c.prepareStatement(

@@ -12,7 +12,8 @@ import ir.line111.console.security.ConsoleUser;
 import ir.line111.console.security.Role;
 import ir.line111.console.store.AdminStore;
 import ir.line111.console.store.AuditLog;
-import ir.line111.console.store.JalaliDay;
+import ir.line111.core.calendar.JalaliDates;
+import ir.line111.core.calendar.JalaliDates.JalaliDate;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -183,16 +184,16 @@ public final class AdminHandlers {
     }
 
     private Object holidays(Call c) {
-        int year = c.intParam("year", JalaliDay.from(LocalDate.now(cx.clock().withZone(cx.zone()))).year(), 1300, 1600);
-        LocalDate from = new JalaliDay(year, 1, 1).toGregorian();
-        LocalDate to = new JalaliDay(year + 1, 1, 1).toGregorian();
+        int year = c.intParam("year", JalaliDates.of(LocalDate.now(cx.clock().withZone(cx.zone()))).year(), 1300, 1600);
+        LocalDate from = JalaliDates.parse(year + "/01/01");
+        LocalDate to = JalaliDates.parse((year + 1) + "/01/01");
         return items(cx.admin().holidays(from, to).stream().map(h -> new JsonObject()
-                .put("jalaliDate", JalaliDay.from(h.date()).toString()).put("date", h.date().toString()).put("name", h.name())).toList());
+                .put("jalaliDate", JalaliDates.format(h.date())).put("date", h.date().toString()).put("name", h.name())).toList());
     }
 
     private Object putHoliday(Call c) {
         JsonObject b = c.json();
-        JalaliDay j = jalali(Inputs.text(b, "jalaliDate", 10, true), "jalaliDate");
+        JalaliDate j = jalali(Inputs.text(b, "jalaliDate", 10, true), "jalaliDate");
         String name = Inputs.text(b, "name", 200, true);
         cx.admin().putHoliday(j.toGregorian(), name);
         admin(c, "holiday " + j);
@@ -200,16 +201,16 @@ public final class AdminHandlers {
     }
 
     private Object removeHoliday(Call c) {
-        JalaliDay j = jalali(c.param("date"), "jalaliDate");
+        JalaliDate j = jalali(c.param("date"), "jalaliDate");
         if (!cx.admin().removeHoliday(j.toGregorian())) throw ApiException.notFound();
         admin(c, "holiday removed " + j);
         return Reply.noContent();
     }
 
-    private static JalaliDay jalali(String s, String field) {
+    private static JalaliDate jalali(String s, String field) {
         try {
-            return JalaliDay.parse(s);
-        } catch (IllegalArgumentException e) {
+            return JalaliDates.of(JalaliDates.parse(s));
+        } catch (RuntimeException e) {
             throw ApiException.invalid(field, "تاریخ شمسی نامعتبر است (۱۴۰۵/۰۱/۰۱)");
         }
     }

@@ -210,7 +210,7 @@ public final class CaseHandlers {
         long id = c.pathId("id");
         CaseRow row = visibleCase(c, id);
         if (row.status() != CaseStatus.ANSWERED) throw ApiException.conflict("اعتراض فقط پس از پاسخ دستگاه ثبت می‌شود");
-        cx.cases().object(id, null, new Actor(c.username()), Inputs.text(c.json(), "note", 4000, false));
+        cx.caseActions().objection(id, Inputs.text(c.json(), "note", 4000, false), c.username());
         changed(c, id, "objection");
         return detailOf(c, id, false);
     }

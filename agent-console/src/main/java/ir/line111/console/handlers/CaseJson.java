@@ -113,7 +113,7 @@ final class CaseJson {
         if (sup && s.canMoveTo(CaseStatus.REFERRED)) a.add("refer");
         if (sup && s.canMoveTo(CaseStatus.ANSWERED)) a.add("answer");
         if (desk && s == CaseStatus.ANSWERED) a.add("objection");
-        if (sup && (s == CaseStatus.OBJECTION_1 || s == CaseStatus.OBJECTION_2)) a.add("board");
+        if (sup && s.canMoveTo(CaseStatus.COMPLAINTS_BOARD)) a.add("board");
         if (sup && s.canMoveTo(CaseStatus.CLOSED) && s != CaseStatus.AWAITING_TRANSCRIPTION) a.add("close");
         if (desk && s.isOpen()) a.add("message");
         return a;

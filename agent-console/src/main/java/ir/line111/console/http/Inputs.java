@@ -1,7 +1,7 @@
 package ir.line111.console.http;
 
 import io.vertx.core.json.JsonObject;
-import ir.line111.console.store.JalaliDay;
+import ir.line111.core.calendar.JalaliDates;
 import ir.line111.core.domain.identity.NationalId;
 
 import java.time.LocalDate;
@@ -85,7 +85,7 @@ public final class Inputs {
         String s = ir.line111.core.domain.identity.Digits.toAscii(raw.strip());
         try {
             if (s.contains("/") || (s.length() >= 4 && s.substring(0, 4).chars().allMatch(Character::isDigit) && Integer.parseInt(s.substring(0, 4)) < 1700)) {
-                return JalaliDay.parse(s).toGregorian();
+                return JalaliDates.parse(s);
             }
             return LocalDate.parse(s);
         } catch (IllegalArgumentException | DateTimeParseException e) {

@@ -118,7 +118,7 @@ public final class Reports {
         buckets.forEach((k, v) -> {
             Map<String, Object> r = new LinkedHashMap<>();
             if (hourly) r.put("hour", k);
-            else { r.put("day", k); r.put("jalali", JalaliDay.from(LocalDate.parse(k)).toString()); }
+            else { r.put("day", k); r.put("jalali", ir.line111.core.calendar.JalaliDates.format(LocalDate.parse(k))); }
             r.put("calls", v[0]); r.put("answered", v[1]); r.put("abandoned", v[2]); r.put("diverted", v[3]);
             rows.add(r);
         });

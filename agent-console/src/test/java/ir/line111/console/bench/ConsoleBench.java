@@ -7,7 +7,8 @@ import ir.line111.console.ConsoleServer;
 import ir.line111.console.security.ConsoleUser;
 import ir.line111.console.security.Role;
 import ir.line111.console.store.Jdbc;
-import ir.line111.console.store.JdbcConsoleUsers;
+import ir.line111.console.store.CoreConsoleUsers;
+import ir.line111.core.persistence.PersistentUserDirectory;
 import ir.line111.core.config.Line111Config;
 import ir.line111.core.domain.cases.CaseKind;
 import ir.line111.core.domain.cases.CaseStatus;
@@ -67,7 +68,7 @@ public final class ConsoleBench {
             long have = jdbc.count("select count(*) from case_record");
             if (have != cases) load(db, jdbc, issuer, cases);
             else System.out.printf("bench: %,d cases already loaded in schema %s%n", have, SCHEMA);
-            JdbcConsoleUsers users = new JdbcConsoleUsers(jdbc, Clock.systemUTC(), 10);
+            CoreConsoleUsers users = new CoreConsoleUsers(new PersistentUserDirectory(db, 10, Clock.systemUTC()));
             if (users.find("bench").isEmpty()) users.create(new ConsoleUser("bench", "bench", Set.of(Role.OPERATOR), true, null), PASSWORD.toCharArray());
 
             Path dir = Files.createTempDirectory("console-bench");

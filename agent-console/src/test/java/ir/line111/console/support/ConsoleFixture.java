@@ -8,7 +8,8 @@ import ir.line111.console.security.ConsoleUser;
 import ir.line111.console.security.Role;
 import ir.line111.console.store.AdminStore;
 import ir.line111.console.store.Jdbc;
-import ir.line111.console.store.JdbcConsoleUsers;
+import ir.line111.console.store.CoreConsoleUsers;
+import ir.line111.core.persistence.PersistentUserDirectory;
 import ir.line111.core.config.Line111Config;
 import ir.line111.core.domain.cases.Actor;
 import ir.line111.core.domain.cases.CaseKind;
@@ -79,7 +80,7 @@ public final class ConsoleFixture implements AutoCloseable {
             this.cases = new PersistentCases(db, new TrackingCodeIssuer(db, "console-test-key-0123456789".getBytes(StandardCharsets.UTF_8)),
                     clock, Duration.ofDays(30));
             Jdbc jdbc = new Jdbc(db.dataSource());
-            JdbcConsoleUsers users = new JdbcConsoleUsers(jdbc, clock, 4);
+            CoreConsoleUsers users = new CoreConsoleUsers(new PersistentUserDirectory(db, 4, clock));
             for (Role r : Role.values()) {
                 String name = r.wire();
                 users.create(new ConsoleUser(name, "کاربر " + name, Set.of(r), true, r == Role.OPERATOR ? "PJSIP/op1" : null), PASSWORD.toCharArray());

@@ -1,0 +1,90 @@
+package ir.line111.console.store;
+
+import ir.line111.console.ports.ConsoleUsers;
+import ir.line111.console.security.ConsoleUser;
+import ir.line111.console.security.Role;
+import ir.line111.core.domain.users.User;
+import ir.line111.core.domain.users.UserDirectory;
+import ir.line111.core.domain.users.UserException;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Core's users (bcrypt, roles, the operator's device) as the console sees them. */
+public final class CoreConsoleUsers implements ConsoleUsers {
+
+    private final UserDirectory users;
+
+    public CoreConsoleUsers(UserDirectory users) {
+        this.users = users;
+    }
+
+    @Override
+    public Optional<ConsoleUser> verify(String username, char[] password) {
+        return users.verify(username, password).map(CoreConsoleUsers::console);
+    }
+
+    @Override
+    public Optional<ConsoleUser> find(String username) {
+        return users.find(username).map(CoreConsoleUsers::console);
+    }
+
+    @Override
+    public List<ConsoleUser> list() {
+        return users.list().stream().map(CoreConsoleUsers::console).toList();
+    }
+
+    @Override
+    public ConsoleUser create(ConsoleUser user, char[] password) {
+        try {
+            users.add(user.username(), user.fullName(), core(user.roles()), password);
+            if (user.device() != null || !user.enabled()) {
+                users.update(user.username(), user.fullName(), core(user.roles()), user.enabled(), user.device());
+            }
+        } catch (UserException e) {
+            throw problem(e);
+        }
+        return find(user.username()).orElseThrow();
+    }
+
+    @Override
+    public ConsoleUser update(ConsoleUser user) {
+        try {
+            return console(users.update(user.username(), user.fullName(), core(user.roles()), user.enabled(), user.device()));
+        } catch (UserException e) {
+            throw problem(e);
+        }
+    }
+
+    @Override
+    public void setPassword(String username, char[] password) {
+        try {
+            users.changePassword(username, password);
+        } catch (UserException e) {
+            throw problem(e);
+        }
+    }
+
+    /** Name taken: a conflict; no such user: not found; the rest: the input was wrong. */
+    private static RuntimeException problem(UserException e) {
+        return switch (e.problem()) {
+            case EXISTS -> new IllegalStateException(e.getMessage());
+            case NO_SUCH_USER -> new java.util.NoSuchElementException(e.getMessage());
+            default -> new IllegalArgumentException(e.getMessage());
+        };
+    }
+
+    static ConsoleUser console(User u) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        u.roles().forEach(r -> Role.fromWire(r.code()).ifPresent(roles::add));
+        return new ConsoleUser(u.username(), u.fullName(), roles, u.enabled(), u.device());
+    }
+
+    static Set<ir.line111.core.domain.users.Role> core(Set<Role> roles) {
+        Set<ir.line111.core.domain.users.Role> out = EnumSet.noneOf(ir.line111.core.domain.users.Role.class);
+        roles.forEach(r -> out.add(ir.line111.core.domain.users.Role.fromCode(r.wire())));
+        return out;
+    }
+}
