@@ -54,6 +54,7 @@ export async function render(view, params) {
     if (col.type === 'number') return num(typeof v === 'number' ? Math.round(v * 100) / 100 : v);
     if (col.type === 'date') return jDate(v);
     if (col.type === 'datetime') return jDateTime(v);
+    if (v === 'UNSPECIFIED') return 'نامشخص'; // e.g. a message not yet transcribed has no kind
     return faDigits(v);
   };
 
@@ -68,7 +69,11 @@ export async function render(view, params) {
     title.textContent = r.title ?? reports.find(([c]) => c === current)?.[1] ?? current;
     note.hidden = !r.note;
     note.textContent = r.note ?? '';
-    const cols = r.columns ?? [];
+    // Rows keyed by an enum carry its code (the first column) and its Persian label: people see the label,
+    // the CSV keeps both.
+    const all = r.columns ?? [];
+    const named = all.find(c => ['label', 'title', 'name'].includes(c.key));
+    const cols = named && all[0] !== named && all[0].type === 'string' ? all.slice(1) : all;
     const rows = r.rows ?? [];
     mount(table, h('table', null,
       h('thead', null, h('tr', null, cols.map(c => h('th', null, c.label ?? c.key)))),
@@ -84,7 +89,7 @@ export async function render(view, params) {
       return;
     }
     chart?.destroy();
-    const labelCol = cols.find(c => c.type !== 'number') ?? cols[0];
+    const labelCol = named ?? cols.find(c => c.type !== 'number') ?? cols[0];
     const numeric = cols.filter(c => c.type === 'number' && c !== labelCol);
     const type = LINE.has(current) ? 'line' : 'bar';
     chart = new Chart(canvas, {
@@ -100,8 +105,8 @@ export async function render(view, params) {
         plugins: {legend: {rtl: true, position: 'top'}, tooltip: {rtl: true}},
         indexAxis: HORIZONTAL.has(current) ? 'y' : 'x',
         scales: HORIZONTAL.has(current)
-          ? {x: {reverse: true, beginAtZero: true, stacked: STACKED.has(current), ticks: {callback: v => num(v)}}, y: {position: 'right', stacked: STACKED.has(current)}}
-          : {x: {reverse: true, stacked: STACKED.has(current)}, y: {position: 'right', beginAtZero: true, stacked: STACKED.has(current), ticks: {callback: v => num(v)}}},
+          ? {x: {reverse: true, beginAtZero: true, stacked: STACKED.has(current), ticks: {precision: 0, callback: v => num(v)}}, y: {position: 'right', stacked: STACKED.has(current)}}
+          : {x: {reverse: true, stacked: STACKED.has(current)}, y: {position: 'right', beginAtZero: true, stacked: STACKED.has(current), ticks: {precision: 0, callback: v => num(v)}}},
       },
     });
     view.dataset.ready = 'true';

@@ -287,6 +287,13 @@ class ConsoleBrowserTest {
                 "const c = window.Chart && Chart.getChart(document.getElementById('report-chart'));"
                         + "return !!c && c.data.datasets.length > 0;")));
         browser.screenshot("07-reports");
+
+        // Cases by kind has the cases registered above: the chart plots them.
+        browser.driver().findElement(By.cssSelector("#report-tabs [data-report='cases-by-kind']")).click();
+        browser.until(d -> Boolean.TRUE.equals(browser.js(
+                "const c = Chart.getChart(document.getElementById('report-chart'));"
+                        + "return !!c && c.data.datasets.some(s => s.data.some(v => v > 0));")));
+        browser.screenshot("07b-report-cases-by-kind");
     }
 
     @Test
