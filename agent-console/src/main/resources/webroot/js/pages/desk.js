@@ -150,6 +150,7 @@ export async function render(view) {
           'کد ملی را تماس‌گیرنده تأیید کرده است'),
         h('div', {class: 'span3'}, field('خلاصه موضوع', h('input', {name: 'summary', required: true, maxlength: 300}))),
         h('div', {class: 'span3'}, field('شرح', h('textarea', {name: 'description', rows: 3, maxlength: 10000})))),
+      dupBox, // right above the save button, where it cannot be missed
       h('div', {class: 'row', style: {marginTop: '10px'}},
         h('button', {type: 'submit', class: 'primary big', id: 'save-case'}, 'ثبت پرونده'),
         h('button', {type: 'button', id: 'check-duplicate', on: {click: () => checkDuplicate(true)}}, 'بررسی تکراری بودن'),
@@ -184,14 +185,13 @@ export async function render(view) {
   function showDuplicate(c, windowDays) {
     dupBox.hidden = false;
     mount(dupBox,
-      h('h3', null, 'احتمال تکراری بودن'),
-      h('p', null, `برای همین صاحب موضوع پرونده‌ای باز${windowDays ? ` در ${faDigits(windowDays)} روز اخیر` : ''} هست:`),
-      h('dl', {class: 'kv'},
-        h('dt', null, 'کد رهگیری'), h('dd', null, h('span', {class: 'ltr', id: 'dup-code'}, c.trackingCodePersian ?? trackingCode(c.trackingCode))),
-        h('dt', null, 'نوع / وضعیت'), h('dd', null, kindLabel(c.kind), ' — ', statusLabel(c.status)),
-        h('dt', null, 'خلاصه'), h('dd', null, c.summary ?? '—'),
-        h('dt', null, 'ثبت'), h('dd', null, jDateTime(c.registeredAt))),
-      h('div', {class: 'row', style: {marginTop: '6px'}},
+      h('h3', null, 'احتمال تکراری بودن: برای همین صاحب موضوع پرونده‌ای باز',
+        windowDays ? ` در ${faDigits(windowDays)} روز اخیر` : '', ' هست'),
+      h('p', {style: {margin: '0 0 6px'}},
+        h('strong', {class: 'ltr', id: 'dup-code'}, c.trackingCodePersian ?? trackingCode(c.trackingCode)), ' — ',
+        kindLabel(c.kind), '، ', statusLabel(c.status), '، ثبت ', jDate(c.registeredAt),
+        c.summary ? ['، «', c.summary, '»'] : null),
+      h('div', {class: 'row'},
         h('button', {type: 'button', class: 'primary', id: 'add-to-existing', on: {click: () => addToExisting(c)}}, 'افزودن به همین پرونده'),
         h('button', {type: 'button', id: 'save-anyway', on: {click: () => save(true)}}, 'موضوع دیگری است؛ پرونده جدید ثبت شود')));
   }
@@ -211,7 +211,7 @@ export async function render(view) {
     if (!v.kind || !v.summary) { toast('نوع موضوع و خلاصه را وارد کنید.', 'error'); return; }
     if (!skipDuplicate && v.nationalId) {
       const dup = await checkDuplicate();
-      if (dup) { toast('پیش از ثبت، پرونده مشابه را بررسی کنید.', 'error'); dupBox.scrollIntoView({block: 'nearest'}); return; }
+      if (dup) { toast('پیش از ثبت، پرونده مشابه را بررسی کنید.', 'error'); dupBox.scrollIntoView({block: 'center'}); return; }
     }
     const body = {
       kind: v.kind, channel: 'PHONE_LIVE', summary: v.summary, description: v.description,
@@ -274,7 +274,7 @@ export async function render(view) {
 
   mount(view, h('div', {class: 'desk'},
     h('div', {class: 'desk-side'}, presenceCard, popCard),
-    h('div', {class: 'desk-main'}, queueLine, savedCard, dupBox, formCard, abandonedCard)));
+    h('div', {class: 'desk-main'}, queueLine, savedCard, formCard, abandonedCard)));
   view.dataset.ready = 'false';
 
   showPop();

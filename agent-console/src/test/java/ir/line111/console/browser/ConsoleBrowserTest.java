@@ -131,6 +131,7 @@ class ConsoleBrowserTest {
         browser.driver().findElement(By.name("summary")).sendKeys("درخواست لوله‌کشی تازه برای کوچه");
         browser.driver().findElement(By.name("description")).sendKeys("لوله‌های کوچه فرسوده است و هر هفته می‌ترکد.");
         assertThat(duplicate.isDisplayed()).isTrue();
+        browser.js("arguments[0].scrollIntoView({block: 'end'})", duplicate);
         browser.screenshot("02-desk-screen-pop");
         assertFitsTheScreen();
 
@@ -159,6 +160,17 @@ class ConsoleBrowserTest {
         browser.screenshot("03b-desk-wrap-up-and-call-back");
         callBack.click();
         browser.until(d -> !browser.text("#abandoned").contains(persian("09130000009")));
+
+        // The same caller again, about the same matter: one click adds it to the open case instead.
+        fixture.vertx.eventBus().publish(EventAddresses.SCREEN_POP, new JsonObject()
+                .put("callId", "1763840999.5").put("operator", "PJSIP/op1").put("callerNumber", CALLER)
+                .put("nationalId", caller.digits()).put("nationalIdVerified", true).put("relation", "SELF"));
+        browser.until(d -> browser.driver().findElement(By.id("duplicate")).isDisplayed());
+        String existing = browser.text("#dup-code");
+        browser.driver().findElement(By.name("summary")).sendKeys("هنوز لوله‌کشی نشده است");
+        browser.clickable(By.id("add-to-existing")).click();
+        assertThat(browser.visible(By.id("saved")).getText()).contains("پیام به پرونده موجود افزوده شد");
+        assertThat(browser.text("#tracking-code")).isEqualTo(existing);
     }
 
     @Test
