@@ -25,8 +25,11 @@ final class TimingProxy implements AutoCloseable {
     private final double speed;
     private final long started = System.nanoTime();
 
-    TimingProxy(int targetPort, double speed) throws IOException {
+    private final long promptMillis;
+
+    TimingProxy(int targetPort, double speed, long promptMillis) throws IOException {
         this.target = targetPort;
+        this.promptMillis = promptMillis;
         this.speed = speed;
         this.listener = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::acceptLoop);
@@ -54,6 +57,8 @@ final class TimingProxy implements AutoCloseable {
     private final class Link {
         volatile long replySentAt;
         volatile String lastReply = "";
+        /** EXEC Playback replies carry no endpos: the files it played, at the fake's prompt length. */
+        volatile long playbackMillis;
     }
 
     private void connect(Socket fake) {
@@ -78,7 +83,8 @@ final class TimingProxy implements AutoCloseable {
             int n;
             while ((n = in.read(buf)) > 0) {
                 if (speed > 0) {
-                    long millis = (long) (audioMillis(buf, n) / speed);
+                    long millis = (long) (Math.max(audioMillis(buf, n), link.playbackMillis) / speed);
+                    link.playbackMillis = 0;
                     if (millis > 0) Thread.sleep(millis);
                 }
                 out.write(buf, 0, n);
@@ -124,6 +130,11 @@ final class TimingProxy implements AutoCloseable {
                         verb = verb.contains(" ") ? verb.substring(0, verb.indexOf(' ', verb.indexOf(' ') + 1) < 0 ? verb.indexOf(' ') : verb.indexOf(' ', verb.indexOf(' ') + 1)) : verb;
                         slow.add(String.format("%5.1f s: %4d ms before %s", (now - started) / 1e9, (now - since) / 1_000_000, verb));
                     }
+                }
+                if (n > 14 && buf[0] == 'E' && new String(buf, 0, 14, StandardCharsets.US_ASCII).equals("EXEC Playback ")) {
+                    int files = 1;
+                    for (int i = 14; i < n; i++) if (buf[i] == '&') files++;
+                    link.playbackMillis = files * promptMillis;
                 }
                 out.write(buf, 0, n);
                 out.flush();

@@ -160,6 +160,8 @@ public final class IvrHarness implements AutoCloseable {
     }
 
     public List<Map<String, Object>> query(String sql, Object... args) {
+        // The IVR writes call records behind the calls: read them once they are written.
+        if (server != null && !server.flushCallLog(Duration.ofSeconds(10))) throw new IllegalStateException("call log not flushed");
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             try (ResultSet rs = ps.executeQuery()) {
