@@ -4,6 +4,7 @@ import ir.line111.core.domain.calls.CallLog;
 import ir.line111.core.domain.calls.CallOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +62,16 @@ public final class QueuedCallLog implements CallLog, AutoCloseable {
 
     private void submit(String callId, Runnable r) {
         queued.incrementAndGet();
-        queues[Math.floorMod(callId == null ? 0 : callId.hashCode(), queues.length)].add(r);
+        // The writer logs with the call's id, as the call itself would.
+        Runnable withId = () -> {
+            MDC.put("callId", callId);
+            try {
+                r.run();
+            } finally {
+                MDC.remove("callId");
+            }
+        };
+        queues[Math.floorMod(callId == null ? 0 : callId.hashCode(), queues.length)].add(withId);
     }
 
     @Override
