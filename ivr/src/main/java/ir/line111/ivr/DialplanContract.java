@@ -7,6 +7,13 @@ package ir.line111.ivr;
 public final class DialplanContract {
     private DialplanContract() {}
 
+    /** Where the dialplan reaches the FastAGI server (DESIGN §6; config keys agi.bind / agi.port). */
+    public static final String AGI_HOST = "127.0.0.1";
+    public static final int AGI_PORT = 4573;
+
+    /** The number callers dial; the trunk delivers it to {@link #CONTEXT_INBOUND}. */
+    public static final String INBOUND_EXTENSION = "111";
+
     /** FastAGI script names, the path in agi://127.0.0.1:4573/<script>. */
     public static final String SCRIPT_ENTRY = "line111";
     public static final String SCRIPT_AFTER_QUEUE = "line111-after-queue";

@@ -154,5 +154,14 @@ class CasePersistenceTest {
         long steps = db.fromTransaction(s -> s.createSelectionQuery("select count(*) from CallStepEntity s where s.callId = :id", Long.class)
                 .setParameter("id", id).getSingleResult());
         assertThat(steps).isEqualTo(2);
+
+        var record = calls.find(id).orElseThrow();
+        assertThat(record.steps().stream().map(ir.line111.core.domain.calls.CallRecord.Step::step).toList())
+                .containsExactly("main-menu", "recording");
+        assertThat(record.steps().get(1).recordingId()).isEqualTo(42L);
+        assertThat(calls.between(Instant.now().minusSeconds(3600), null, "09121112222", 10))
+                .extracting(ir.line111.core.domain.calls.CallRecord::callId).contains(id);
+        assertThat(calls.find("never-" + id)).isEmpty();
     }
+
 }

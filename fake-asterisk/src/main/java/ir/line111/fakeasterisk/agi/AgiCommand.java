@@ -46,66 +46,32 @@ public record AgiCommand(int number, String line, List<String> args, String verb
 
     /** Asterisk's parse_args (res_agi.c), character for character. */
     static List<String> parseArgs(String s) {
-        List<String> argv = new ArrayList<>();
-        StringBuilder cur = null;
+        List<StringBuilder> argv = new ArrayList<>();
         boolean quoted = false;
         boolean escaped = false;
         boolean whitespace = true;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean normal = false;
-            switch (c) {
-                case '"' -> {
-                    if (escaped) {
-                        normal = true;
-                    } else {
-                        quoted = !quoted;
-                        if (quoted && whitespace) {
-                            cur = new StringBuilder();
-                            argv.add(null);
-                            whitespace = false;
-                        }
-                        escaped = false;
-                    }
-                }
-                case ' ', '\t' -> {
-                    if (!quoted && !escaped) {
-                        if (!whitespace && cur != null) {
-                            argv.set(argv.size() - 1, cur.toString());
-                        }
-                        whitespace = true;
-                    } else {
-                        normal = true;
-                    }
-                }
-                case '\\' -> {
-                    if (escaped) {
-                        normal = true;
-                    } else {
-                        escaped = true;
-                    }
-                }
-                default -> normal = true;
-            }
-            if (normal) {
-                if (whitespace) {
-                    cur = new StringBuilder();
-                    argv.add(null);
+            if (c == '"' && !escaped) {
+                quoted = !quoted;
+                if (quoted && whitespace) {
+                    // a quote after white space starts a word, even an empty one
+                    argv.add(new StringBuilder());
                     whitespace = false;
                 }
-                cur.append(c);
+            } else if ((c == ' ' || c == '\t') && !quoted && !escaped) {
+                whitespace = true;
+            } else if (c == '\\' && !escaped) {
+                escaped = true;
+            } else {
+                if (whitespace) {
+                    argv.add(new StringBuilder());
+                    whitespace = false;
+                }
+                argv.getLast().append(c);
                 escaped = false;
             }
         }
-        if (!argv.isEmpty() && argv.get(argv.size() - 1) == null) {
-            argv.set(argv.size() - 1, cur == null ? "" : cur.toString());
-        }
-        // Words closed by whitespace were stored above; any still null is the one in progress.
-        for (int i = 0; i < argv.size(); i++) {
-            if (argv.get(i) == null) {
-                argv.set(i, "");
-            }
-        }
-        return argv;
+        return argv.stream().map(StringBuilder::toString).toList();
     }
 }

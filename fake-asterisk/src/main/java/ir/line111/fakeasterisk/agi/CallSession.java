@@ -17,6 +17,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ final class CallSession {
     private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
     private static final String UNKNOWN = "510 Invalid or unknown command";
     private static final int STATE_UP = 6;
+    private static final int AGI_BUF_LEN = 2048;
     private static final Set<String> KNOWN_APPS = Set.of(
             "answer", "background", "playback", "noop", "wait", "waitexten", "set", "mset", "senddtmf", "hangup",
             "mixmonitor", "stopmixmonitor", "queue", "dial", "goto", "gotoif", "gosub", "gosubif", "return", "record",
@@ -41,10 +43,10 @@ final class CallSession {
             "stopmusiconhold", "progress", "ringing", "busy", "congestion", "echo", "milliwatt", "system", "execif",
             "userevent", "agi", "playtones", "stopplaytones", "dumpchan", "macro", "transfer", "pickup", "chanspy");
 
+    private static final List<String> SOUND_EXTENSIONS = List.of("wav", "sln", "ulaw", "alaw", "gsm", "g722", "WAV");
     private final FakeCall cfg;
     private final List<MutableRule> rules = new ArrayList<>();
-    private final Map<String, String> variables = new LinkedHashMap<>();
-    private final Map<String, String> variablesSet = new LinkedHashMap<>();
+    private final ChannelVariables variables;
     private final Map<String, String> database = new HashMap<>();
     private final Map<String, Long> lengthCache = new HashMap<>();
     private final List<Exchange> exchanges = new ArrayList<>();
@@ -56,14 +58,18 @@ final class CallSession {
     private final StringBuilder consumed = new StringBuilder();
     private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream(128);
     private final String channel;
-    private String callerNum;
-    private String callerName;
+    private final long sequence;
+    private final String uniqueId;
     private boolean alive = true;
     private boolean failure;
     private boolean closed;
+    private boolean serverClosed;
     private CallEnd end;
     private int commandCount;
     private List<String> sent;
+    /** How long the current command would take on a real line, for {@link FakeCall#timeScale(double)}. */
+    private long simulatedMs;
+    private long lastWriteNanos;
     private InputStream in;
     private OutputStream out;
 
@@ -77,17 +83,17 @@ final class CallSession {
         }
     }
 
-    CallSession(FakeCall cfg) {
+    CallSession(FakeCall cfg, long sequence) {
         this.cfg = cfg;
+        this.sequence = sequence;
+        this.uniqueId = cfg.effectiveUniqueId(sequence);
         cfg.callerScript.rules().forEach(r -> rules.add(new MutableRule(r)));
-        variables.putAll(cfg.variables);
-        channel = cfg.effectiveChannel();
-        callerNum = "unknown".equals(cfg.callerId) ? "" : cfg.callerId;
-        callerName = "unknown".equals(cfg.callerIdName) ? "" : cfg.callerIdName;
+        channel = cfg.effectiveChannel(sequence);
+        variables = new ChannelVariables(cfg, channel, uniqueId, () -> alive);
     }
 
     CallTranscript run() {
-        LinkedHashMap<String, String> env = cfg.environment();
+        LinkedHashMap<String, String> env = cfg.environment(sequence);
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(cfg.host, cfg.port), (int) cfg.connectTimeout.toMillis());
@@ -106,6 +112,7 @@ final class CallSession {
             while (!closed) {
                 String line = readLine();
                 if (line == null) {
+                    serverClosed = true;
                     // Asterisk (AGISIGHUP default) writes one more HANGUP when the script closes its side.
                     sent = atClose;
                     try {
@@ -119,11 +126,11 @@ final class CallSession {
                     }
                     break;
                 }
-                handle(line);
+                handle(line, System.nanoTime() - lastWriteNanos);
             }
         } catch (SocketTimeoutException e) {
-            if (end == null || end instanceof CallEnd.ScriptHungUp || end instanceof CallEnd.CallerHungUp) {
-                end = end == null ? new CallEnd.ConnectionLost("no command for " + cfg.readTimeout) : end;
+            if (end == null) {
+                end = new CallEnd.ConnectionLost("no command for " + cfg.readTimeout);
             }
         } catch (IOException e) {
             if (end == null) {
@@ -135,8 +142,8 @@ final class CallSession {
 
     private CallTranscript transcript(Map<String, String> env) {
         String status = failure ? "FAILURE" : !alive ? "HANGUP" : "SUCCESS";
-        return new CallTranscript(env, exchanges, prompts, variablesSet, recordings, consumed.toString(), spoken,
-                end, status, atClose);
+        return new CallTranscript(env, exchanges, prompts, variables.setByScript(), recordings, consumed.toString(), spoken,
+                end, status, atClose, serverClosed);
     }
 
     private void sendEnvironment(LinkedHashMap<String, String> env) throws IOException {
@@ -170,9 +177,13 @@ final class CallSession {
         b.write('\n');
         out.write(b.toByteArray());
         out.flush();
+        lastWriteNanos = System.nanoTime();
     }
 
-    /** A line without its '\n'; a last line without one counts too (as Asterisk's fgets loop does); null at EOF. */
+    /**
+     * A line without its '\n', read as res_agi does: at most AGI_BUF_LEN - 1 (2047) bytes make one
+     * command (the rest of a longer line is the next one), and a last line without '\n' counts; null at EOF.
+     */
     private String readLine() throws IOException {
         lineBuffer.reset();
         int c;
@@ -181,6 +192,9 @@ final class CallSession {
                 return lineBuffer.toString(StandardCharsets.UTF_8);
             }
             lineBuffer.write(c);
+            if (lineBuffer.size() == AGI_BUF_LEN - 1) {
+                return lineBuffer.toString(StandardCharsets.UTF_8);
+            }
         }
         return lineBuffer.size() > 0 ? lineBuffer.toString(StandardCharsets.UTF_8) : null;
     }
@@ -191,9 +205,10 @@ final class CallSession {
         sent.add(line);
     }
 
-    private void handle(String line) throws IOException {
+    private void handle(String line, long serverNanos) throws IOException {
         AgiCommand c = AgiCommand.parse(++commandCount, line);
         sent = new ArrayList<>(2);
+        simulatedMs = 0;
         try {
             Reaction r = alive ? pickReaction(c) : Reaction.nothing();
             if (r.close()) {
@@ -224,16 +239,31 @@ final class CallSession {
                 // DURING on a command that does not wait on the channel: the hang-up lands right after it.
                 callerHangsUp(c, r.hangUp());
             }
+            pace();
             out.flush();
+            lastWriteNanos = System.nanoTime();
         } finally {
-            exchanges.add(new Exchange(c, sent));
+            Exchange e = new Exchange(c, sent, Duration.ofNanos(serverNanos), Duration.ofMillis(simulatedMs));
+            exchanges.add(e);
+            cfg.listener.accept(e);
+        }
+    }
+
+    /** Holds the reply back for the command's duration on a real line, scaled. */
+    private void pace() {
+        if (cfg.timeScale > 0 && simulatedMs > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos((long) (simulatedMs * 1_000_000L * cfg.timeScale)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     private Reaction pickReaction(AgiCommand c) {
         MutableRule first = null;
         for (MutableRule m : rules) {
-            if (m.left != 0 && m.rule.trigger().matches(c)) {
+            if (m.left != 0 && m.rule.trigger().matches(c, lastPrompt())) {
                 first = m;
                 break;
             }
@@ -245,7 +275,8 @@ final class CallSession {
         Reaction r = first.rule.reaction();
         if (r.hangUp() == HangUp.NONE) {
             for (MutableRule m : rules) {
-                if (m != first && m.left != 0 && m.rule.reaction().onlyHangUp() && m.rule.trigger().matches(c)) {
+                if (m != first && m.left != 0 && m.rule.reaction().onlyHangUp()
+                        && m.rule.trigger().matches(c, lastPrompt())) {
                     use(m);
                     return new Reaction(r.keys(), r.at(), r.speech(), r.speechDelay(), m.rule.reaction().hangUp(),
                             r.rawReply(), r.close(), r.partialReply());
@@ -253,6 +284,10 @@ final class CallSession {
             }
         }
         return r;
+    }
+
+    private String lastPrompt() {
+        return prompts.isEmpty() ? "" : prompts.getLast();
     }
 
     private static void use(MutableRule m) {
@@ -318,7 +353,7 @@ final class CallSession {
                 if (argc != 4) {
                     usage(c);
                 } else {
-                    setVariable(c.arg(2), c.arg(3));
+                    variables.set(c.arg(2), c.arg(3));
                     sendLine("200 result=1");
                 }
             }
@@ -326,7 +361,7 @@ final class CallSession {
                 if (argc != 3) {
                     usage(c);
                 } else {
-                    String v = c.arg(2).endsWith(")") ? function(c.arg(2)) : variable(c.arg(2));
+                    String v = variables.get(c.arg(2));
                     sendLine(v == null ? "200 result=0" : "200 result=1 (" + v + ")");
                 }
             }
@@ -336,7 +371,7 @@ final class CallSession {
                 } else if (argc == 5 && !c.arg(4).equals(channel)) {
                     sendLine("200 result=0");
                 } else {
-                    sendLine("200 result=1 (" + substitute(c.arg(3)) + ")");
+                    sendLine("200 result=1 (" + variables.substitute(c.arg(3)) + ")");
                 }
             }
             case "VERBOSE" -> {
@@ -388,7 +423,7 @@ final class CallSession {
             }
             case "SET CALLERID" -> {
                 if (c.arg(2) != null) {
-                    setCallerId(c.arg(2));
+                    variables.setCallerId(c.arg(2));
                 }
                 sendLine("200 result=1");
             }
@@ -425,7 +460,15 @@ final class CallSession {
                 return true;
             }
         }
-        return cfg.soundsDir != null && !Files.isRegularFile(cfg.soundsDir.resolve(file + ".wav"));
+        if (cfg.soundsDir == null) {
+            return false;
+        }
+        for (String ext : SOUND_EXTENSIONS) {
+            if (Files.isRegularFile(cfg.soundsDir.resolve(file + "." + ext))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long length(String file) {
@@ -468,6 +511,17 @@ final class CallSession {
     }
 
     private Play play(long len, long offset, String escapes, Reaction r) {
+        Play p = playOutcome(len, offset, escapes, r);
+        long end = switch (p) {
+            case Play.HungUp h -> h.pos();
+            case Play.Interrupted i -> i.pos();
+            case Play.Finished f -> f.len();
+        };
+        simulatedMs += Math.max(0, end - offset) / 8;
+        return p;
+    }
+
+    private Play playOutcome(long len, long offset, String escapes, Reaction r) {
         if (r.hangUp() == HangUp.DURING) {
             return new Play.HungUp(Math.min(len, offset + atSamples(r, len)));
         }
@@ -553,6 +607,7 @@ final class CallSession {
                     sendLine("200 result=-1 endpos=" + f.len());
                     callerHangsUp(c, HangUp.DURING);
                 } else if (pending.isEmpty()) {
+                    simulatedMs += Math.max(0, CallSession.atoi(c.arg(4)));
                     sendLine("200 result=0 endpos=" + f.len());
                 } else {
                     char k = takeKey();
@@ -604,6 +659,8 @@ final class CallSession {
         }
         prompts.add(file);
         pending.append(r.keys());
+        long timeoutMs = c.argc() >= 4 ? Math.max(0, atoi(c.arg(3))) : 0;
+        simulatedMs += pending.isEmpty() ? length(file) / 8 + timeoutMs : 1000 + 250L * pending.length();
         StringBuilder digits = new StringBuilder();
         while (!pending.isEmpty() && (max <= 0 || digits.length() < max)) {
             char k = takeKey();
@@ -614,8 +671,14 @@ final class CallSession {
             digits.append(k);
         }
         if (max > 0 && digits.length() >= max) {
+            if (!pending.isEmpty() && pending.charAt(0) == '#') {
+                // the caller's closing '#' after a full-length entry comes after GET DATA returned:
+                // Asterisk drops keys that arrive while no command runs
+                pending.deleteCharAt(0);
+            }
             sendLine("200 result=" + digits);
         } else {
+            simulatedMs += digits.isEmpty() ? 0 : timeoutMs;
             sendLine("200 result=" + digits + " (timeout)");
         }
     }
@@ -631,6 +694,7 @@ final class CallSession {
             return;
         }
         pending.append(r.keys());
+        simulatedMs += pending.isEmpty() ? Math.max(0, leadingInt(c.arg(3))) : 300;
         sendLine("200 result=" + (pending.isEmpty() ? 0 : (int) takeKey()));
     }
 
@@ -761,12 +825,9 @@ final class CallSession {
         } else if (!file.isAbsolute() && cfg.recordingRoot != null) {
             file = cfg.recordingRoot.resolve(file);
         }
-        boolean raw = switch (format.toLowerCase(Locale.ROOT)) {
-            case "sln", "slin", "raw" -> true;
-            default -> false;
-        };
+        AudioFormat audioFormat = AudioFormat.byExtension(format);
         Path parent = file.toAbsolutePath().getParent();
-        if ((!raw && !format.equals("wav")) || parent == null || !Files.isDirectory(parent)) {
+        if (audioFormat == null || parent == null || !Files.isDirectory(parent)) {
             failure = true;
             sendLine("200 result=-1 (writefile)");
             return;
@@ -784,8 +845,9 @@ final class CallSession {
         long t = timeout;
         if (r.hangUp() == HangUp.DURING) {
             long samples = r.at() != null ? Math.max(0, Math.min(a, (r.at().toMillis() - delayMs) * 8)) : a;
+            simulatedMs += delayMs + samples / 8;
             String reply = "200 result=-1 (hangup) endpos=" + samples;
-            writeRecording(file, format, raw, audio, samples, reply);
+            writeRecording(file, format, audioFormat, audio, samples, reply);
             sendLine(reply);
             callerHangsUp(c, HangUp.DURING);
             return;
@@ -793,10 +855,11 @@ final class CallSession {
         if (!r.keys().isEmpty() && escapes.indexOf(r.keys().charAt(0)) >= 0) {
             // Asterisk rewinds 200 ms to cut the tone off
             long samples = Math.max(0, a - 1600);
+            simulatedMs += delayMs + a / 8 + 200;
             String reply = "200 result=" + (int) r.keys().charAt(0) + " (dtmf) endpos=" + samples;
             consumed.append(r.keys().charAt(0));
             pending.append(r.keys(), 1, r.keys().length());
-            writeRecording(file, format, raw, audio, samples, reply);
+            writeRecording(file, format, audioFormat, audio, samples, reply);
             sendLine(reply);
             return;
         }
@@ -816,16 +879,16 @@ final class CallSession {
             // without silence detection a quiet line sends no frames: the file holds only the speech
             samples = Math.min(a, limit);
         }
+        simulatedMs += t < 0 ? delayMs + a / 8 : t - result;
         String reply = "200 result=" + result + " (timeout) endpos=" + samples;
-        writeRecording(file, format, raw, audio, samples, reply);
+        writeRecording(file, format, audioFormat, audio, samples, reply);
         sendLine(reply);
     }
 
-    private void writeRecording(Path file, String format, boolean raw, short[] audio, long samples, String reply)
-            throws IOException {
+    private void writeRecording(Path file, String format, AudioFormat audioFormat, short[] audio, long samples,
+                                String reply) throws IOException {
         int n = (int) Math.min(samples, Integer.MAX_VALUE / 2);
-        byte[] bytes = raw ? Wav.pcm(audio, n) : Wav.wavBytes(audio, n);
-        Files.write(file, bytes);
+        Files.write(file, audioFormat.encode(audio, n));
         recordings.add(new Recording(file, format, samples, reply));
     }
 
@@ -849,6 +912,7 @@ final class CallSession {
                 for (String f : files) {
                     if (!missing(f)) {
                         prompts.add(f);
+                        simulatedMs += length(f) / 8;
                     }
                 }
                 if (!r.keys().isEmpty()) {
@@ -865,7 +929,7 @@ final class CallSession {
                 for (String assignment : app.equals("set") ? List.of(data) : List.of(data.split(","))) {
                     int eq = assignment.indexOf('=');
                     if (eq > 0) {
-                        setVariable(assignment.substring(0, eq), assignment.substring(eq + 1));
+                        variables.set(assignment.substring(0, eq), assignment.substring(eq + 1));
                     }
                 }
                 sendLine("200 result=0");
@@ -888,112 +952,6 @@ final class CallSession {
                 }
             }
         }
-    }
-
-    // ---- variables ----------------------------------------------------------------------------------
-
-    private void setVariable(String name, String value) {
-        String n = name.startsWith("__") ? name.substring(2) : name.startsWith("_") ? name.substring(1) : name;
-        variables.put(n, value);
-        variablesSet.put(n, value);
-    }
-
-    private String variable(String name) {
-        return switch (name) {
-            case "CHANNEL" -> channel;
-            case "UNIQUEID" -> cfg.effectiveUniqueId();
-            case "CONTEXT" -> cfg.context;
-            case "EXTEN" -> cfg.extension;
-            case "PRIORITY" -> cfg.priority;
-            case "HANGUPCAUSE" -> Integer.toString(alive ? 0 : cfg.hangupCause);
-            case "EPOCH" -> Long.toString(System.currentTimeMillis() / 1000);
-            default -> variables.get(name);
-        };
-    }
-
-    /** The dialplan functions a FastAGI script of this project may read; others fail (result=0). */
-    private String function(String expr) {
-        int open = expr.indexOf('(');
-        if (open <= 0 || !expr.endsWith(")")) {
-            return null;
-        }
-        String fn = expr.substring(0, open).toUpperCase(Locale.ROOT);
-        String arg = expr.substring(open + 1, expr.length() - 1).toLowerCase(Locale.ROOT);
-        return switch (fn) {
-            case "CALLERID" -> switch (arg) {
-                case "num", "number" -> callerNum;
-                case "name" -> callerName;
-                case "all" -> callerName.isEmpty() ? (callerNum.isEmpty() ? "" : "<" + callerNum + ">")
-                        : "\"" + callerName + "\" <" + callerNum + ">";
-                default -> null;
-            };
-            case "CHANNEL" -> switch (arg) {
-                case "name" -> channel;
-                case "language" -> cfg.language;
-                case "accountcode" -> cfg.accountCode;
-                case "uniqueid" -> cfg.effectiveUniqueId();
-                case "state" -> alive ? "Up" : "Down";
-                default -> null;
-            };
-            default -> null;
-        };
-    }
-
-    /** ${...} substitution as GET FULL VARIABLE does it (unset is empty). */
-    private String substitute(String s) {
-        StringBuilder outText = new StringBuilder();
-        int i = 0;
-        while (i < s.length()) {
-            if (s.startsWith("${", i)) {
-                int depth = 1;
-                int j = i + 2;
-                while (j < s.length() && depth > 0) {
-                    if (s.startsWith("${", j)) {
-                        depth++;
-                        j += 2;
-                        continue;
-                    }
-                    if (s.charAt(j) == '}') {
-                        depth--;
-                    }
-                    j++;
-                }
-                if (depth != 0) {
-                    outText.append(s, i, s.length());
-                    break;
-                }
-                String inner = substitute(s.substring(i + 2, j - 1));
-                String v = inner.endsWith(")") ? function(inner) : variable(inner);
-                outText.append(v == null ? "" : v);
-                i = j;
-            } else {
-                outText.append(s.charAt(i++));
-            }
-        }
-        return outText.toString();
-    }
-
-    /** ast_callerid_parse + ast_shrink_phone_number, enough for "Name <number>", "number" and "Name". */
-    private void setCallerId(String s) {
-        int lt = s.indexOf('<');
-        int gt = s.lastIndexOf('>');
-        String name;
-        String num;
-        if (lt >= 0 && gt > lt) {
-            name = s.substring(0, lt).trim();
-            num = s.substring(lt + 1, gt).trim();
-        } else if (s.trim().matches("[0-9+()\\-. ]+")) {
-            name = "";
-            num = s.trim();
-        } else {
-            name = s.trim();
-            num = "";
-        }
-        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-            name = name.substring(1, name.length() - 1);
-        }
-        callerName = name;
-        callerNum = num.replaceAll("[()\\-. ]", "");
     }
 
     // ---- C helpers -----------------------------------------------------------------------------------

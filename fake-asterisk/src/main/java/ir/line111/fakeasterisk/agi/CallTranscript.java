@@ -15,8 +15,16 @@ import java.util.Optional;
  */
 public final class CallTranscript {
 
-    /** A command and every line the fake sent after it (its reply, and any HANGUP notification). */
-    public record Exchange(AgiCommand command, List<String> sent) {
+    /**
+     * A command and every line the fake sent after it (its reply, and any HANGUP notification).
+     *
+     * @param serverTime how long the FastAGI server took to send this command after the fake's previous
+     *                   write (the environment or the last reply): the latency the controller adds
+     * @param lineTime   how long the command takes on a real line (prompt and recording lengths,
+     *                   timeouts); the fake waits that long times {@link FakeCall#timeScale(double)}
+     */
+    public record Exchange(AgiCommand command, List<String> sent, java.time.Duration serverTime,
+                           java.time.Duration lineTime) {
         public Exchange {
             sent = List.copyOf(sent);
         }
@@ -45,10 +53,11 @@ public final class CallTranscript {
     private final CallEnd end;
     private final String agiStatus;
     private final List<String> afterEnd;
+    private final boolean serverClosed;
 
     CallTranscript(Map<String, String> environment, List<Exchange> exchanges, List<String> prompts,
                    Map<String, String> variablesSet, List<Recording> recordings, String keysConsumed,
-                   List<String> spoken, CallEnd end, String agiStatus, List<String> afterEnd) {
+                   List<String> spoken, CallEnd end, String agiStatus, List<String> afterEnd, boolean serverClosed) {
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         this.exchanges = List.copyOf(exchanges);
         this.prompts = List.copyOf(prompts);
@@ -59,6 +68,7 @@ public final class CallTranscript {
         this.end = end;
         this.agiStatus = agiStatus;
         this.afterEnd = List.copyOf(afterEnd);
+        this.serverClosed = serverClosed;
     }
 
     /** The agi_ environment sent, in order. */
@@ -68,6 +78,11 @@ public final class CallTranscript {
 
     public List<Exchange> exchanges() {
         return exchanges;
+    }
+
+    /** The latency the server added before each command, in order (see {@link Exchange#serverTime()}). */
+    public List<java.time.Duration> serverTimes() {
+        return exchanges.stream().map(Exchange::serverTime).toList();
     }
 
     /** The command lines received, in order. */
@@ -124,6 +139,14 @@ public final class CallTranscript {
 
     public boolean callerHungUp() {
         return end instanceof CallEnd.CallerHungUp;
+    }
+
+    /**
+     * Whether the FastAGI server closed the connection (the script ended). False when the fake gave up
+     * (read timeout) or closed it itself: after a hang-up, a server that never closes leaks a socket.
+     */
+    public boolean serverClosed() {
+        return serverClosed;
     }
 
     /** Lines sent after the server closed its side (Asterisk's final HANGUP). */

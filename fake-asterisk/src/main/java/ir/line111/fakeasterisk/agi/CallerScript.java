@@ -33,6 +33,11 @@ public final class CallerScript {
     public sealed interface Trigger {
         boolean matches(AgiCommand command);
 
+        /** With what the caller last heard: the last prompt played before this command, or "". */
+        default boolean matches(AgiCommand command, String lastPrompt) {
+            return matches(command);
+        }
+
         /** A prompt file being played: STREAM FILE, GET DATA, GET OPTION, CONTROL STREAM FILE, EXEC Playback/Background.
          *  {@code name} matches the whole file name or its last path segments ("main-menu" matches "line111/main-menu"). */
         record Prompt(String name) implements Trigger {
@@ -45,6 +50,18 @@ public final class CallerScript {
         record Record() implements Trigger {
             public boolean matches(AgiCommand command) {
                 return command.is("RECORD FILE");
+            }
+        }
+
+        /** A RECORD FILE that follows the given prompt (the last prompt played before it matches the name). */
+        record RecordAfter(String prompt) implements Trigger {
+            public boolean matches(AgiCommand command) {
+                return command.is("RECORD FILE");
+            }
+
+            @Override
+            public boolean matches(AgiCommand command, String lastPrompt) {
+                return command.is("RECORD FILE") && Prompts.nameMatches(lastPrompt, prompt);
             }
         }
 
@@ -162,6 +179,11 @@ public final class CallerScript {
         /** When a RECORD FILE comes. */
         public Step onRecord() {
             return add(new Trigger.Record());
+        }
+
+        /** When a RECORD FILE comes right after this prompt (e.g. "say-national-id" or "record-message"). */
+        public Step onRecordAfter(String prompt) {
+            return add(new Trigger.RecordAfter(Objects.requireNonNull(prompt)));
         }
 
         /** When the command with these words comes ("WAIT FOR DIGIT", "SET VARIABLE", "EXEC"). */
@@ -330,6 +352,11 @@ public final class CallerScript {
         @Override
         public Step onRecord() {
             return owner.onRecord();
+        }
+
+        @Override
+        public Step onRecordAfter(String prompt) {
+            return owner.onRecordAfter(prompt);
         }
 
         @Override

@@ -27,7 +27,6 @@ public final class FakeCall {
     final String host;
     final int port;
     final String script;
-    final long sequence = SEQUENCE.getAndIncrement();
     String requestUrl;
     String channel;
     String language = "en";
@@ -54,6 +53,8 @@ public final class FakeCall {
     Duration connectTimeout = Duration.ofSeconds(2);
     Duration readTimeout = Duration.ofSeconds(30);
     MalformedEnvironment malformedEnvironment;
+    double timeScale;
+    java.util.function.Consumer<CallTranscript.Exchange> listener = e -> { };
 
     FakeCall(String host, int port, String script) {
         this.host = Objects.requireNonNull(host);
@@ -197,21 +198,42 @@ public final class FakeCall {
         return this;
     }
 
+    /**
+     * Makes commands take their real-line time (prompt lengths, timeouts, speech) times {@code scale}:
+     * 0 (the default) answers at once, 1 is real time. Calls that last, for load tests and demos.
+     */
+    public FakeCall timeScale(double scale) {
+        if (scale < 0) {
+            throw new IllegalArgumentException("timeScale must be >= 0");
+        }
+        this.timeScale = scale;
+        return this;
+    }
+
+    /** Called on the call's thread after each command was answered (e.g. to print a call as it happens). */
+    public FakeCall listener(java.util.function.Consumer<CallTranscript.Exchange> listener) {
+        this.listener = Objects.requireNonNull(listener);
+        return this;
+    }
+
     /** Garbled Asterisk: send a broken environment. */
     public FakeCall malformedEnvironment(MalformedEnvironment kind) {
         this.malformedEnvironment = kind;
         return this;
     }
 
-    /** Places the call and returns when it is over. Never throws for network trouble: see {@link CallTranscript#end()}. */
+    /**
+     * Places the call and returns when it is over. Never throws for network trouble: see {@link CallTranscript#end()}.
+     * A FakeCall may be run many times; each run is a new call (its own unique id and channel unless set).
+     */
     public CallTranscript run() {
-        return new CallSession(this).run();
+        return new CallSession(this, SEQUENCE.getAndIncrement()).run();
     }
 
     /** Places the call on a new virtual thread. */
     public CompletableFuture<CallTranscript> start() {
         CompletableFuture<CallTranscript> f = new CompletableFuture<>();
-        Thread.ofVirtual().name("fake-call-", sequence).start(() -> complete(f));
+        Thread.ofVirtual().name("fake-call").start(() -> complete(f));
         return f;
     }
 
@@ -234,16 +256,16 @@ public final class FakeCall {
         return requestUrl != null ? requestUrl : "agi://" + host + ":" + port + "/" + script;
     }
 
-    String effectiveChannel() {
+    String effectiveChannel(long sequence) {
         return channel != null ? channel : String.format("PJSIP/line111-trunk-%08x", sequence);
     }
 
-    String effectiveUniqueId() {
+    String effectiveUniqueId(long sequence) {
         return uniqueId != null ? uniqueId : START_EPOCH + "." + sequence;
     }
 
     /** The environment block in Asterisk 22's order. */
-    LinkedHashMap<String, String> environment() {
+    LinkedHashMap<String, String> environment(long sequence) {
         String request = effectiveRequest();
         String networkScript = request;
         int scheme = request.indexOf("://");
@@ -251,7 +273,7 @@ public final class FakeCall {
             int slash = request.indexOf('/', scheme + 3);
             networkScript = slash >= 0 ? request.substring(slash + 1) : "";
         }
-        String chan = effectiveChannel();
+        String chan = effectiveChannel(sequence);
         int slash = chan.indexOf('/');
         LinkedHashMap<String, String> env = new LinkedHashMap<>();
         env.put("agi_network", "yes");
@@ -260,7 +282,7 @@ public final class FakeCall {
         env.put("agi_channel", chan);
         env.put("agi_language", language);
         env.put("agi_type", slash > 0 ? chan.substring(0, slash) : chan);
-        env.put("agi_uniqueid", effectiveUniqueId());
+        env.put("agi_uniqueid", effectiveUniqueId(sequence));
         env.put("agi_version", "22.10.1");
         env.put("agi_callerid", callerId);
         env.put("agi_calleridname", callerIdName);

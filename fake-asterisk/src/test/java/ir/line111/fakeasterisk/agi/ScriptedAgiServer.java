@@ -31,7 +31,7 @@ final class ScriptedAgiServer implements AutoCloseable {
                 int c;
                 while ((c = in.read()) >= 0) {
                     all.write(c);
-                    if (c == '\n' && prev == '\n') {
+                    if (c == '\n' && (prev == '\n' || prev == -1)) {
                         break;
                     }
                     prev = c;

@@ -1,0 +1,268 @@
+package ir.line111.ivr.ami;
+
+import org.asteriskjava.manager.AuthenticationFailedException;
+import org.asteriskjava.manager.ManagerEventListener;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.EventGeneratingAction;
+import org.asteriskjava.manager.action.GetVarAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.action.QueueStatusAction;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.QueueEntryEvent;
+import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.response.GetVarResponse;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Keeps one AMI connection up: logs in, re-reads queue and channel state after every (re)connect (events
+ * during an outage are lost), pings to find a half-open socket, and reconnects with back-off. While
+ * Asterisk is down it says so once, not on every attempt. Events go to {@code sink} without waiting.
+ */
+final class AmiLink {
+
+    private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
+    private static final long FIRST_BACKOFF_MS = 100;
+    private static final long MAX_BACKOFF_MS = 5000;
+
+    /** Thrown to callers of {@link #send} while there is no connection. */
+    static final class NotConnected extends IOException {
+        NotConnected() {
+            super("Asterisk is not connected (AMI link down); try again shortly");
+        }
+    }
+
+    private final AmiSettings settings;
+    private final Consumer<AmiSignal> sink;
+    private final AmiEventMapper mapper;
+    private final AtomicLong generations = new AtomicLong();
+    private volatile LinkConnection current;
+    private volatile boolean running;
+    private volatile Thread supervisor;
+
+    AmiLink(AmiSettings settings, Consumer<AmiSignal> sink) {
+        this.settings = settings;
+        this.sink = sink;
+        this.mapper = new AmiEventMapper(settings.queue());
+    }
+
+    void start() {
+        running = true;
+        supervisor = Thread.ofVirtual().name("ami-link").start(this::supervise);
+    }
+
+    void stop() {
+        running = false;
+        Thread t = supervisor;
+        if (t != null) t.interrupt();
+        LinkConnection c = current;
+        if (c != null) {
+            try {
+                if (c.isConnected()) c.logoff();
+            } catch (RuntimeException e) {
+                log.debug("AMI logoff at stop failed: {}", e.toString());
+            }
+            c.abandon();
+        }
+        if (t != null) {
+            try {
+                t.join(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    boolean connected() {
+        LinkConnection c = current;
+        return c != null && c.isConnected();
+    }
+
+    /** Sends an action and waits for its response (never call this on the AMI dispatch thread). */
+    ManagerResponse send(ManagerAction action) throws IOException, TimeoutException {
+        LinkConnection c = current;
+        if (c == null || !c.isConnected()) throw new NotConnected();
+        try {
+            return c.sendAction(action, settings.actionTimeout().toMillis());
+        } catch (IllegalStateException e) {
+            throw new NotConnected();
+        }
+    }
+
+    /** GetVar for each name; stops at the first error (the channel hung up) and returns what it got. */
+    Map<String, String> fetchVariables(String channel, List<String> names) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String n : names) {
+            try {
+                ManagerResponse r = send(new GetVarAction(channel, n));
+                if (r instanceof ManagerError) break;
+                String v = r instanceof GetVarResponse g ? g.getValue() : r.getAttribute("value");
+                if (v != null && !v.isEmpty()) out.put(n, v);
+            } catch (IOException | TimeoutException e) {
+                log.warn("GetVar {} on {} failed: {}", n, channel, e.getMessage());
+                break;
+            }
+        }
+        return out;
+    }
+
+    private void supervise() {
+        boolean saidDown = false;
+        String lastLoginError = null;
+        long backoff = FIRST_BACKOFF_MS;
+        while (running) {
+            long gen = generations.incrementAndGet();
+            CountDownLatch lost = new CountDownLatch(1);
+            LinkConnection c = new LinkConnection(lost::countDown);
+            c.setHostname(settings.host());
+            c.setPort(settings.port());
+            c.setUsername(settings.username());
+            c.setPassword(settings.password());
+            c.setDefaultResponseTimeout(settings.actionTimeout().toMillis());
+            c.setDefaultEventTimeout(settings.actionTimeout().toMillis());
+            c.setSocketReadTimeout((int) Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis()));
+            c.setKeepAliveAfterAuthenticationFailure(false);
+            ManagerEventListener listener = e -> {
+                AmiSignal s = mapper.map(e);
+                if (s != null) sink.accept(s);
+            };
+            c.addEventListener(listener);
+            try {
+                c.login("on");
+            } catch (AuthenticationFailedException e) {
+                if (!e.getMessage().equals(lastLoginError)) {
+                    log.error("AMI login refused for user '{}' at {}:{}: {}; check ami.username/ami.password, retrying",
+                            settings.username(), settings.host(), settings.port(), e.getMessage());
+                    lastLoginError = e.getMessage();
+                }
+                saidDown = true;
+                close(c, listener);
+                backoff = pause(MAX_BACKOFF_MS);
+                continue;
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                if (!saidDown) {
+                    log.warn("Asterisk not reachable at {}:{} ({}), retrying", settings.host(), settings.port(), e.toString());
+                    saidDown = true;
+                }
+                close(c, listener);
+                backoff = pause(backoff);
+                continue;
+            }
+            log.info(saidDown ? "Asterisk reachable again at {}:{}, AMI logged in" : "AMI logged in at {}:{}",
+                    settings.host(), settings.port());
+            saidDown = false;
+            lastLoginError = null;
+            backoff = FIRST_BACKOFF_MS;
+            current = c;
+            sink.accept(new AmiSignal.Connected(gen));
+            sink.accept(new AmiSignal.ResyncStarted(gen));
+            String why = "connection closed";
+            try {
+                sink.accept(resync(c, gen));
+                why = watch(c, lost);
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                why = "re-sync failed: " + e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                why = "stopping";
+            }
+            current = null;
+            close(c, listener);
+            sink.accept(new AmiSignal.Lost(gen, why));
+            if (running) {
+                log.warn("AMI connection to {}:{} lost ({}); reconnecting", settings.host(), settings.port(), why);
+                saidDown = false;
+            }
+        }
+    }
+
+    /** Waits while the link is up, pinging; returns why it ended. */
+    private String watch(LinkConnection c, CountDownLatch lost) throws InterruptedException {
+        long ping = settings.pingInterval().toMillis();
+        while (running) {
+            if (lost.await(ping, TimeUnit.MILLISECONDS)) return "connection closed by Asterisk";
+            try {
+                ManagerResponse r = c.sendAction(new PingAction(), settings.actionTimeout().toMillis());
+                if (r instanceof ManagerError) return "ping refused: " + r.getMessage();
+            } catch (TimeoutException e) {
+                return "no answer to ping within " + settings.actionTimeout().toMillis() + " ms (half-open socket)";
+            } catch (IOException | IllegalStateException e) {
+                return "ping failed: " + e.getMessage();
+            }
+        }
+        return "stopping";
+    }
+
+    private AmiSignal.Resync resync(LinkConnection c, long gen) throws IOException, TimeoutException {
+        QueueStatusAction qs = new QueueStatusAction();
+        qs.setQueue(settings.queue());
+        List<AmiSignal.Member> members = new ArrayList<>();
+        List<AmiSignal.Entry> entries = new ArrayList<>();
+        for (ResponseEvent e : list(c, qs)) {
+            if (e instanceof QueueMemberEvent m && settings.queue().equals(m.getQueue())) {
+                members.add(new AmiSignal.Member(first(m.getInterface(), m.getLocation()), first(m.getName(), m.getMemberName()),
+                        n(m.getStatus()), Boolean.TRUE.equals(m.getPaused()), first(m.getPausedreason(), ""),
+                        n(m.getIncall()) > 0, n(m.getCallsTaken())));
+            } else if (e instanceof QueueEntryEvent q && settings.queue().equals(q.getQueue())) {
+                entries.add(new AmiSignal.Entry(q.getUniqueId(), q.getChannel(), first(q.getCallerIdNum(), q.getCallerId()),
+                        first(q.getCallerIdName(), ""), n(q.getPosition()), q.getWait() == null ? 0 : q.getWait()));
+            }
+        }
+        List<AmiSignal.LiveChannel> channels = new ArrayList<>();
+        for (ResponseEvent e : list(c, new CoreShowChannelsAction())) {
+            if (e instanceof CoreShowChannelEvent ch) {
+                channels.add(new AmiSignal.LiveChannel(ch.getUniqueid(), ch.getChannel(), first(ch.getBridgeid(), "")));
+            }
+        }
+        log.info("AMI re-sync: {} members, {} callers waiting, {} channels", members.size(), entries.size(), channels.size());
+        return new AmiSignal.Resync(gen, members, entries, channels);
+    }
+
+    private List<ResponseEvent> list(LinkConnection c, EventGeneratingAction a) throws IOException, TimeoutException {
+        ResponseEvents r = c.sendEventGeneratingAction(a, settings.actionTimeout().toMillis());
+        if (r.getResponse() instanceof ManagerError err) {
+            throw new IOException(a.getAction() + " refused: " + err.getMessage());
+        }
+        return new ArrayList<>(r.getEvents());
+    }
+
+    private static void close(LinkConnection c, ManagerEventListener l) {
+        c.removeEventListener(l);
+        c.abandon();
+    }
+
+    /** Sleeps the back-off; returns the next one. */
+    private long pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+        return Math.min(ms * 2, MAX_BACKOFF_MS);
+    }
+
+    private static String first(String a, String b) {
+        return a != null && !a.isEmpty() ? a : (b == null ? "" : b);
+    }
+
+    private static int n(Integer i) {
+        return i == null ? 0 : i;
+    }
+}

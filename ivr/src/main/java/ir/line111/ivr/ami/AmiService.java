@@ -1,0 +1,180 @@
+package ir.line111.ivr.ami;
+
+import ir.line111.core.config.Line111Config;
+import ir.line111.core.domain.events.EventAddresses;
+import ir.line111.core.domain.queue.QueueLoad;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The AMI adapter's lifecycle: one connection to Asterisk (reconnecting by itself), the queue monitor
+ * behind {@link QueueLoad}, the presence consumer, and the events for the console (screen-pop, wrap-up,
+ * queue state, abandoned calls). Built by the composition root with the shared {@link Vertx}:
+ *
+ * <pre>{@code
+ * AmiService ami = new AmiService(config, vertx, new AmiService.Dependencies(
+ *         earlierCases, conversationSink, new JdbcQueueCallStore(database.dataSource()), Clock.systemUTC()));
+ * ami.start();            // returns at once; connects in the background
+ * QueueLoad load = ami;   // for the IVR's busy-queue diversion
+ * ami.stop();
+ * }</pre>
+ */
+public final class AmiService implements QueueLoad, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AmiService.class);
+    private static final long TICK_MS = 5000;
+
+    /** What the adapter needs from other modules; every one has a do-nothing default. */
+    public record Dependencies(EarlierCases earlierCases, ConversationRecordingSink recordings,
+                               QueueCallStore queueCalls, Clock clock) {
+        public Dependencies {
+            Objects.requireNonNull(earlierCases, "earlierCases");
+            Objects.requireNonNull(recordings, "recordings");
+            Objects.requireNonNull(queueCalls, "queueCalls");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        public static Dependencies none() {
+            return new Dependencies(EarlierCases.NONE, ConversationRecordingSink.NONE, QueueCallStore.NONE, Clock.systemUTC());
+        }
+    }
+
+    private final AmiSettings settings;
+    private final Vertx vertx;
+    private final Dependencies deps;
+    private final ExecutorService blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ami-work-", 0).factory());
+    private final QueueMonitor monitor;
+    private final AmiLink link;
+    private final ConcurrentLinkedQueue<QueueCallStore.QueueCall> unstored = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean storeDownSaid = new AtomicBoolean();
+    private MessageConsumer<Object> presence;
+    private long tickTimer = -1;
+    private volatile boolean started;
+
+    public AmiService(Line111Config config, Vertx vertx, Dependencies deps) {
+        this(AmiSettings.from(config), vertx, deps);
+    }
+
+    AmiService(AmiSettings settings, Vertx vertx, Dependencies deps) {
+        this.settings = settings;
+        this.vertx = vertx;
+        this.deps = deps;
+        AmiLink[] linkRef = new AmiLink[1];
+        this.monitor = new QueueMonitor(settings, deps.clock(), (address, body) -> vertx.eventBus().publish(address, body),
+                (channel, names) -> linkRef[0] == null ? java.util.Map.of() : linkRef[0].fetchVariables(channel, names),
+                deps.earlierCases(), this::store, deps.recordings(), blocking);
+        this.link = new AmiLink(settings, monitor::submit);
+        linkRef[0] = link;
+    }
+
+    /** Starts in the background and returns at once. With no ami.username the client stays off (said once). */
+    public synchronized void start() {
+        if (started) return;
+        started = true;
+        if (!settings.enabled()) {
+            log.info("AMI client off: ami.username is empty (set ami.username and ami.password to follow the queue)");
+            presence = vertx.eventBus().consumer(EventAddresses.PRESENCE,
+                    m -> m.fail(PresenceHandler.UNAVAILABLE, "the AMI client is off (ami.username is not configured), so presence cannot be changed"));
+            return;
+        }
+        monitor.start();
+        PresenceHandler handler = new PresenceHandler(settings.queue(), link::send, blocking);
+        presence = vertx.eventBus().consumer(EventAddresses.PRESENCE, handler::handle);
+        tickTimer = vertx.setPeriodic(TICK_MS, id -> {
+            monitor.submit(new AmiSignal.Tick());
+            flushUnstored();
+        });
+        blocking.execute(this::loadTodaysTotals);
+        link.start();
+    }
+
+    public synchronized void stop() {
+        if (!started) return;
+        started = false;
+        if (tickTimer >= 0) vertx.cancelTimer(tickTimer);
+        if (presence != null) presence.unregister();
+        link.stop();
+        monitor.stop();
+        flushUnstored();
+        blocking.shutdown();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The queue for the IVR; {@code known} is false while the AMI link is down or not yet re-synced. */
+    @Override
+    public Snapshot snapshot() {
+        return monitor.load();
+    }
+
+    public boolean connected() {
+        return link.connected();
+    }
+
+    public QueueCallStore queueCalls() {
+        return deps.queueCalls();
+    }
+
+    /**
+     * The IVR offered a message instead of the queue (busy): AMI never sees this, so the IVR tells us,
+     * and the outcome goes into the same report table as the queue's own.
+     */
+    public void recordDivertedToMessage(String uniqueId, String callId, String callerNumber, long estimatedWaitSeconds) {
+        store(new QueueCallStore.QueueCall(uniqueId, callId == null ? uniqueId : callId, settings.queue(),
+                callerNumber == null ? "" : callerNumber, QueueOutcome.DIVERTED_TO_MESSAGE, null, null,
+                0, null, deps.clock().instant()));
+        log.debug("diverted to message with an estimated wait of {} s", estimatedWaitSeconds);
+    }
+
+    /** Never throws into the monitor: a store that is down keeps the outcome in memory and retries on the tick. */
+    private void store(QueueCallStore.QueueCall call) {
+        unstored.add(call);
+        blocking.execute(this::flushUnstored);
+    }
+
+    private synchronized void flushUnstored() {
+        QueueCallStore.QueueCall c;
+        while ((c = unstored.peek()) != null) {
+            try {
+                deps.queueCalls().record(c);
+                unstored.poll();
+                if (storeDownSaid.compareAndSet(true, false)) log.info("queue call store is back; pending outcomes stored");
+            } catch (RuntimeException e) {
+                if (storeDownSaid.compareAndSet(false, true)) {
+                    log.warn("queue call outcomes cannot be stored ({}); keeping them and retrying", e.getMessage());
+                }
+                return;
+            }
+        }
+    }
+
+    private void loadTodaysTotals() {
+        try {
+            LocalDate today = LocalDate.now(deps.clock().withZone(settings.zone()));
+            Instant since = today.atStartOfDay(settings.zone()).toInstant();
+            monitor.submit(new AmiSignal.TotalsLoaded(today, deps.queueCalls().totalsSince(since, settings.serviceLevelSeconds())));
+        } catch (RuntimeException e) {
+            log.warn("today's queue totals could not be read ({}); the service level starts from zero", e.getMessage());
+        }
+    }
+
+    /** For tests: the last published state without waiting for the event bus. */
+    JsonObject describe() {
+        return new JsonObject().put("connected", connected()).put("known", snapshot().known());
+    }
+}

@@ -1,0 +1,62 @@
+package ir.line111.ivr.ami;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the queue monitor learns from AMI, in our own words, decoupled from Asterisk-Java's event
+ * classes (which are built on the reader's side and must not be held or blocked on).
+ */
+sealed interface AmiSignal {
+
+    /** Logged in; {@code generation} counts connections so signals of an old one are told apart. */
+    record Connected(long generation) implements AmiSignal {}
+
+    record Lost(long generation, String why) implements AmiSignal {}
+
+    /** Sent before the state lists are requested: events from here on are held until the lists are in. */
+    record ResyncStarted(long generation) implements AmiSignal {}
+
+    record Resync(long generation, List<Member> members, List<Entry> entries, List<LiveChannel> channels) implements AmiSignal {}
+
+    /** A queue member as Asterisk reports it; every report carries the full state, so the last one wins. */
+    record Member(String iface, String name, int status, boolean paused, String pausedReason, boolean inCall,
+                  int callsTaken) {}
+
+    /** A caller waiting in the queue (QueueEntry). */
+    record Entry(String uniqueId, String channel, String callerNumber, String callerName, int position, long waitSeconds) {}
+
+    record LiveChannel(String uniqueId, String channel, String bridgeId) {}
+
+    record VarSet(String uniqueId, String channel, String variable, String value) implements AmiSignal {}
+
+    record CallerJoin(String uniqueId, String channel, String callerNumber, String callerName, int position,
+                      Map<String, String> variables) implements AmiSignal {}
+
+    record CallerLeave(String uniqueId) implements AmiSignal {}
+
+    record CallerAbandon(String uniqueId, String channel, String callerNumber, long holdSeconds) implements AmiSignal {}
+
+    record AgentConnect(String uniqueId, String channel, String callerNumber, String callerName, String iface,
+                        String memberName, long holdSeconds, Map<String, String> variables) implements AmiSignal {}
+
+    record AgentComplete(String uniqueId, String iface, String memberName, long holdSeconds, long talkSeconds,
+                         String reason) implements AmiSignal {}
+
+    record MemberUpdate(Member member) implements AmiSignal {}
+
+    record MemberRemoved(String iface) implements AmiSignal {}
+
+    record Hangup(String uniqueId, String channel) implements AmiSignal {}
+
+    record MixMonitorStarted(String uniqueId) implements AmiSignal {}
+
+    /** Variables fetched with GetVar for a call whose VarSet events were missed (joined during an outage). */
+    record VariablesFetched(String uniqueId, Map<String, String> variables) implements AmiSignal {}
+
+    /** Re-publish the queue state (wait times grow without events) and roll the service-level day. */
+    record Tick() implements AmiSignal {}
+
+    /** Today's totals read back from the store at start-up, so a restart does not reset the service level. */
+    record TotalsLoaded(java.time.LocalDate day, QueueCallStore.Totals totals) implements AmiSignal {}
+}

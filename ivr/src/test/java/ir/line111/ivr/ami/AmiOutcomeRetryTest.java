@@ -1,0 +1,54 @@
+package ir.line111.ivr.ami;
+
+import ir.line111.fakeasterisk.ami.FakeAmiServer;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A database that is down for a while loses no queue outcome: they wait in memory and go in when it is back. */
+class AmiOutcomeRetryTest {
+
+    @Test
+    void outcomesRecordedWhileTheStoreIsDownAreStoredLater() {
+        AmiRig.quietLogs();
+        AtomicBoolean down = new AtomicBoolean(true);
+        List<QueueCallStore.QueueCall> stored = new CopyOnWriteArrayList<>();
+        QueueCallStore flaky = new QueueCallStore() {
+            @Override public void record(QueueCall call) {
+                if (down.get()) throw new IllegalStateException("connection refused");
+                stored.add(call);
+            }
+            @Override public List<QueueCall> callBackList(int limit) { return List.of(); }
+            @Override public boolean markCalledBack(String u, String o, Instant at) { return false; }
+            @Override public Totals totalsSince(Instant since, int t) { throw new IllegalStateException("down"); }
+        };
+        long now = Instant.now().getEpochSecond();
+        Vertx vertx = Vertx.vertx();
+        try (FakeAmiServer server = FakeAmiServer.builder().credentials("line111", "s3cret-for-tests")
+                .queue(AmiRig.QUEUE).staticMember(AmiRig.QUEUE, "PJSIP/1001", "op", now).start();
+             AmiService ami = new AmiService(AmiRig.config(server.port()), vertx,
+                     new AmiService.Dependencies(EarlierCases.NONE, ConversationRecordingSink.NONE, flaky, Clock.systemUTC()))) {
+            ami.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> ami.snapshot().known());
+            server.call(AmiRig.QUEUE, "0912000001").join(AmiScreenPopTest.ivrVariables("c1"), false).connect("PJSIP/1001").complete();
+            server.call(AmiRig.QUEUE, "0912000002").join(AmiScreenPopTest.ivrVariables("c2"), false).abandon(false);
+            await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> true);
+            assertThat(stored).isEmpty();
+            down.set(false);
+            server.call(AmiRig.QUEUE, "0912000003").join(AmiScreenPopTest.ivrVariables("c3"), false).abandon(false);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 3);
+            assertThat(stored).extracting(QueueCallStore.QueueCall::callId).containsExactly("c1", "c2", "c3");
+        } finally {
+            vertx.close();
+        }
+    }
+}

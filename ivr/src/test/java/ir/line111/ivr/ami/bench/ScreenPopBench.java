@@ -1,0 +1,201 @@
+package ir.line111.ivr.ami.bench;
+
+import ir.line111.core.config.Line111Config;
+import ir.line111.core.domain.events.EventAddresses;
+import ir.line111.fakeasterisk.ami.AmiMessage;
+import ir.line111.fakeasterisk.ami.AmiModel;
+import ir.line111.fakeasterisk.ami.AsteriskEvents;
+import ir.line111.fakeasterisk.ami.FakeAmiServer;
+import ir.line111.ivr.DialplanContract;
+import ir.line111.ivr.ami.AmiService;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.json.JsonObject;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code ./line111 bench ami}: time from an AgentConnect written onto the AMI socket to the screen-pop
+ * a WebSocket client receives, N events at R per second (default 10,000 at 200/s).
+ *
+ * <p>Side by side in the same run, a bare AMI socket reader logged in as a second manager session sees
+ * the very same bytes: its latency is the floor (loopback TCP and the fake's write), so the ratio shows
+ * what Asterisk-Java, the queue monitor, the event bus and the WebSocket add.
+ *
+ * <p>The console's WebSocket server is not on main yet: a Vert.x HTTP server here forwards
+ * {@code EventAddresses.SCREEN_POP} to every connected WebSocket, as the console will.
+ */
+public final class ScreenPopBench {
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        quiet();
+        String queue = DialplanContract.QUEUE_NAME;
+        String operator = "PJSIP/1001";
+        long now = Instant.now().getEpochSecond();
+        Vertx vertx = Vertx.vertx();
+        FakeAmiServer server = FakeAmiServer.builder().credentials("bench", "bench-secret").queue(queue)
+                .staticMember(queue, operator, "operator-1", now).start();
+
+        // The console stand-in: every screen-pop on the bus goes to every WebSocket.
+        Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
+        HttpServer http = vertx.createHttpServer().webSocketHandler(ws -> {
+            sockets.add(ws);
+            ws.closeHandler(v -> sockets.remove(ws));
+        });
+        http.listen(0, "127.0.0.1").await();
+        vertx.eventBus().<JsonObject>consumer(EventAddresses.SCREEN_POP, m -> {
+            String text = m.body().encode();
+            for (ServerWebSocket ws : sockets) ws.writeTextMessage(text);
+        });
+
+        AmiService ami = new AmiService(Line111Config.of(Map.of("ami.host", "127.0.0.1",
+                "ami.port", String.valueOf(server.port()), "ami.username", "bench", "ami.password", "bench-secret",
+                "ami.ping-seconds", "20")), vertx, AmiService.Dependencies.none());
+        ami.start();
+        while (!ami.snapshot().known()) Thread.sleep(20);
+
+        long[] sentAt = new long[n];
+        long[] popAt = new long[n];
+        long[] rawAt = new long[n];
+        AtomicInteger pops = new AtomicInteger();
+        AtomicInteger raws = new AtomicInteger();
+
+        WebSocket client = vertx.createWebSocketClient().connect(http.actualPort(), "127.0.0.1", "/").await();
+        client.textMessageHandler(text -> {
+            long t = System.nanoTime();
+            String callId = new JsonObject(text).getString("callId");
+            if (callId != null && callId.startsWith("bench-")) {
+                popAt[Integer.parseInt(callId.substring(6))] = t;
+                pops.incrementAndGet();
+            }
+        });
+        while (sockets.isEmpty()) Thread.sleep(10);
+
+        Thread raw = Thread.ofPlatform().daemon().name("raw-ami-reader").start(() -> rawReader(server.port(), rawAt, raws));
+        while (server.successfulLogins() < 2) Thread.sleep(10);
+
+        // Pre-build every call's events so the paced loop only writes.
+        AmiModel.Member member = new AmiModel.Member(operator, "operator-1");
+        Set<String> none = Set.of();
+        AmiMessage[][] before = new AmiMessage[n][];
+        AmiMessage[] connect = new AmiMessage[n];
+        AmiMessage[][] after = new AmiMessage[n][];
+        for (int i = 0; i < n; i++) {
+            String uid = now + "." + (1000 + i);
+            AmiModel.Channel caller = new AmiModel.Channel("Local/0912" + i + "@line111-inbound-" + String.format("%08x", i) + ";1",
+                    uid, uid, "0912" + (1_000_000 + i), "Caller", "line111-queue", "s");
+            AmiModel.Channel agent = new AmiModel.Channel("Local/1001@agents-" + String.format("%08x", i) + ";1",
+                    now + "." + (500_000 + i), uid, caller.callerNum, "Caller", "agents", "s");
+            // The IVR's call id comes as VarSet (as AGI SET VARIABLE makes it); the hang-up closes the call.
+            before[i] = new AmiMessage[] {AsteriskEvents.varSet(caller, DialplanContract.VAR_CALL_ID, "bench-" + i, none)};
+            connect[i] = AsteriskEvents.agentConnect(caller, agent, queue, member, 0, 0, none);
+            after[i] = new AmiMessage[] {AsteriskEvents.hangup(caller, 16, "Normal Clearing", none)};
+        }
+
+        System.out.printf("ami bench: %,d AgentConnect events at %d/s (%.0f s), load average before: %s%n", n, rate,
+                n / (double) rate, loadAverage());
+        long period = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 50_000_000L;
+        for (int i = 0; i < n; i++) {
+            long target = start + i * period;
+            long wait;
+            while ((wait = target - System.nanoTime()) > 0) LockSupport.parkNanos(Math.min(wait, 200_000));
+            for (AmiMessage m : before[i]) server.emit(m);
+            sentAt[i] = System.nanoTime();
+            server.emit(connect[i]);
+            for (AmiMessage m : after[i]) server.emit(m);
+        }
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while ((pops.get() < n || raws.get() < n) && System.nanoTime() < deadline) Thread.sleep(20);
+
+        report("bare AMI socket read (floor)", sentAt, rawAt);
+        report("screen-pop on the WebSocket", sentAt, popAt);
+        double[] floor = percentiles(sentAt, rawAt);
+        double[] pop = percentiles(sentAt, popAt);
+        System.out.printf("ratio pop/floor: p50 %.1fx, p99 %.1fx%n", pop[0] / floor[0], pop[1] / floor[1]);
+        System.out.printf("goal p99 <= 50 ms: %s (p99 %.2f ms)%n", pop[1] <= 50 ? "met" : "NOT met", pop[1]);
+        System.out.printf("load average after: %s (%d cores)%n", loadAverage(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("received: %,d of %,d screen-pops, %,d of %,d on the bare socket%n", pops.get(), n, raws.get(), n);
+
+        ami.stop();
+        client.close();
+        server.close();
+        vertx.close().await();
+        System.exit(pops.get() == n ? 0 : 1);
+    }
+
+    private static void report(String what, long[] sent, long[] got) {
+        double[] p = percentiles(sent, got);
+        System.out.printf("%-32s p50 %7.2f ms   p99 %7.2f ms   max %7.2f ms%n", what, p[0], p[1], p[2]);
+    }
+
+    /** p50, p99, max in milliseconds over the events that arrived. */
+    private static double[] percentiles(long[] sent, long[] got) {
+        long[] d = new long[sent.length];
+        int k = 0;
+        for (int i = 0; i < sent.length; i++) if (got[i] != 0) d[k++] = got[i] - sent[i];
+        if (k == 0) return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        long[] s = Arrays.copyOf(d, k);
+        Arrays.sort(s);
+        return new double[] {s[(int) (0.50 * (k - 1))] / 1e6, s[(int) Math.ceil(0.99 * (k - 1))] / 1e6, s[k - 1] / 1e6};
+    }
+
+    /** A second manager session reading raw lines: notes when each AgentConnect's Uniqueid line arrives. */
+    private static void rawReader(int port, long[] at, AtomicInteger count) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setTcpNoDelay(true);
+            OutputStream out = s.getOutputStream();
+            out.write("Action: Login\r\nUsername: bench\r\nSecret: bench-secret\r\nEvents: on\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            boolean inConnect = false;
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.equals("Event: AgentConnect")) inConnect = true;
+                else if (line.isEmpty()) inConnect = false;
+                else if (inConnect && line.startsWith("Uniqueid: ")) {
+                    long t = System.nanoTime();
+                    String uid = line.substring(10);
+                    int i = Integer.parseInt(uid.substring(uid.indexOf('.') + 1)) - 1000;
+                    if (i >= 0 && i < at.length && at[i] == 0) {
+                        at[i] = t;
+                        count.incrementAndGet();
+                    }
+                }
+            }
+        } catch (Exception e) {
+            // the bench is over
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void quiet() {
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(ch.qos.logback.classic.Level.WARN);
+        // Asterisk-Java warns about "slow" events whenever the machine is busy; that output would skew the run.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.asteriskjava")).setLevel(ch.qos.logback.classic.Level.ERROR);
+    }
+}
