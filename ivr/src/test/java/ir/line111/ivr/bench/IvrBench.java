@@ -101,8 +101,7 @@ public final class IvrBench {
                 Result r = new Result(name, calls, completed, refused, errors, peak, pct(lat, 0.50), pct(lat, 0.99),
                         lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6, lat.length,
                         (cpu1.toNanos() - cpu0.toNanos()) / 1e6 / calls, wall);
-                System.out.println("  gaps over 5 ms: " + proxy.slow.size());
-                proxy.slow.stream().filter(x -> x.matches(".*: +\\d{4,} ms.*")).sorted().limit(20).forEach(x -> System.out.println("  slow at " + x));
+                System.out.printf("  gaps over 5 ms: %d of %d%n", proxy.slow.size(), proxy.samples.size());
                 System.out.printf("%s: %d/%d completed, %d refused, %d errors in %.1f s%n", name, completed, calls, refused, errors, wall);
                 if (errors > 0) {
                     done.stream().filter(t -> !(t.end() instanceof CallEnd.ScriptHungUp)).findFirst()

@@ -20,7 +20,7 @@ final class TimingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int target;
     final ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
-    /** The slowest gaps with the command that ended them, for the report. */
+    /** Gaps over 5 ms with the command that ended them, for diagnosis. */
     final ConcurrentLinkedQueue<String> slow = new ConcurrentLinkedQueue<>();
     private final double speed;
     private final long started = System.nanoTime();
