@@ -87,12 +87,13 @@ final class TimingProxy implements AutoCloseable {
                     link.playbackMillis = 0;
                     if (millis > 0) Thread.sleep(millis);
                 }
+                // Stamped before the write: the server may answer before this thread runs again.
+                if (buf[n - 1] == '\n') {
+                    link.lastReply = new String(buf, 0, Math.min(n, 40), StandardCharsets.US_ASCII).strip();
+                    link.replySentAt = System.nanoTime();
+                }
                 out.write(buf, 0, n);
                 out.flush();
-                if (buf[n - 1] == '\n') {
-                    link.replySentAt = System.nanoTime();
-                    link.lastReply = new String(buf, 0, Math.min(n, 40), StandardCharsets.US_ASCII).strip();
-                }
             }
             server.shutdownOutput();
         } catch (IOException ignored) {
