@@ -360,17 +360,20 @@ public final class CallFlows {
     /** Registers the kept message once (also from {@link #settle} after a hang-up). */
     private void registerMessage(CallSession s) {
         if (s.messageSettled) return;
-        s.messageSettled = true;
+        // Settled only once the registry took it: a database that is down now gets another try in settle().
+        s.registrationTried = true;
         CallSession.IdCapture subject = s.subject();
         Long messageId = s.message == null ? null : s.message.id();
         if (s.addTo != null) {
             cases.addMessage(s.addTo.id(), messageId, s.callId, null, Actor.IVR);
+            s.messageSettled = true;
             callLog.caseLinked(s.callId, s.addTo.id());
             step(s, "message-added", "case " + s.addTo.id());
         } else {
             SubjectPerson person = new SubjectPerson(subject.id(), subject.verified(), s.relation, null);
             Long spokenId = subject.recording() == null ? null : subject.recording().id();
             s.issued = cases.registerVoicemail(new VoicemailIntake(s.callId, s.callerNumber, person, spokenId, messageId, deps.clock().instant()));
+            s.messageSettled = true;
             callLog.caseLinked(s.callId, s.issued.id());
             step(s, "message-registered", "case " + s.issued.id());
         }
@@ -535,7 +538,7 @@ public final class CallFlows {
         } catch (RuntimeException e) {
             log.error("could not adopt the recording in flight", e);
         }
-        if (s.message != null && !s.messageSettled) {
+        if ((s.message != null || s.registrationTried) && !s.messageSettled) {
             String leftAt = s.lastStep;
             try {
                 registerMessage(s);

@@ -39,6 +39,7 @@ public final class CallSession {
     /** The last message recorded and kept, not yet registered. */
     StoredRecording message;
     boolean messageSettled;
+    boolean registrationTried;
     CaseSummary issued;
     boolean handedOver;
 

@@ -64,6 +64,8 @@ public final class IvrHarness implements AutoCloseable {
     /** When set, the recogniser waits for it: keeps a call in progress for capacity and shutdown tests. */
     public volatile java.util.concurrent.CountDownLatch recogniserGate;
     public final java.util.concurrent.atomic.AtomicInteger recognising = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many of the next registerVoicemail calls fail as if the database were down. */
+    public final java.util.concurrent.atomic.AtomicInteger voicemailFailures = new java.util.concurrent.atomic.AtomicInteger();
     public final Path dir;
     public final Path speech;
     public final IvrServer server;
@@ -103,7 +105,7 @@ public final class IvrHarness implements AutoCloseable {
         Line111Config defaults = Line111Config.of(Map.of());
         OfficeHours hours = new OfficeHours(OfficeSchedule.parse(defaults.string("office.zone"), defaults.string("office.days"),
                 defaults.string("office.open"), defaults.string("office.close")), holidays);
-        IvrDependencies deps = new IvrDependencies(cases, callLog, recordings, recognizer, queue,
+        IvrDependencies deps = new IvrDependencies(new FlakyRegistry(cases, voicemailFailures), callLog, recordings, recognizer, queue,
                 at -> officeOpen.get() && hours.isOpen(at), clock);
         Map<String, String> c = new HashMap<>(Map.of("agi.port", "0", "agi.bind", "127.0.0.1"));
         c.putAll(config);
