@@ -40,6 +40,8 @@ public final class CallSession {
     StoredRecording message;
     boolean messageSettled;
     boolean registrationTried;
+    /** The spoken-ID recording the entry script handed to the dialplan, for the after-queue entry. */
+    Long spokenIdRecordingFromChannel;
     CaseSummary issued;
     boolean handedOver;
 
