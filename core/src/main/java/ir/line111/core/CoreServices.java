@@ -69,7 +69,7 @@ public final class CoreServices implements AutoCloseable {
         }
     }
 
-    /** Over an already open database (tests, tools); the caller keeps ownership of {@code db}'s closing through {@link #close()}. */
+    /** Over an already open database (tests, tools); {@link #close()} closes {@code db}. */
     public static CoreServices over(Database db, Line111Config config, Clock clock) {
         return new CoreServices(config, db, clock);
     }

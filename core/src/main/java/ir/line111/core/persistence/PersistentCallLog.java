@@ -124,7 +124,12 @@ public class PersistentCallLog implements CallLog {
             return;
         }
         try {
-            db.inTransaction(work);
+            try {
+                db.inTransaction(work);
+            } catch (RuntimeException first) {
+                // two writes for a call not yet logged may both create its row; the loser finds it on a second try
+                db.inTransaction(work);
+            }
         } catch (RuntimeException e) {
             String previous = MDC.get("callId");
             MDC.put("callId", callId);

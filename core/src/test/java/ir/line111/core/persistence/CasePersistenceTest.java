@@ -164,4 +164,35 @@ class CasePersistenceTest {
         assertThat(calls.find("never-" + id)).isEmpty();
     }
 
+    @OnBothDatabases
+    void concurrentFirstWritesOfOneCallMakeOneRowAndLoseNoStep(Database db) throws Exception {
+        PersistentCallLog calls = new PersistentCallLog(db);
+        String id = "race." + System.nanoTime();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    calls.step(id, "step-" + n, null);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : futures) f.get();
+        }
+        assertThat(calls.find(id).orElseThrow().steps()).hasSize(8);
+    }
+
+    @OnBothDatabases
+    void aStorageFaultNeverReachesTheCall(Database db) {
+        PersistentCallLog calls = new PersistentCallLog(db);
+        String tooLong = "x".repeat(200); // call_id is varchar(64): every write fails
+        calls.started(tooLong, "0912", "PJSIP/x", Instant.now());
+        calls.step(tooLong, "menu", "pressed 1");
+        calls.ended(tooLong, CallOutcome.CALLER_HUNG_UP, "menu", Instant.now());
+        calls.step(null, "menu", null);
+    }
+
 }
