@@ -145,7 +145,7 @@ public final class ConsoleBench {
         Files.writeString(script, lua);
         // warm-up, then the measured run
         run(List.of("wrk", "-t1", "-c" + connections, "-d3s", "-s", script.toString(), "http://127.0.0.1:" + port));
-        String out = run(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "5s", "-s", script.toString(), "http://127.0.0.1:" + port));
+        String out = run(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "5s", "-s", script.toString(), "http://127.0.0.1:" + port));
         Matcher m = Pattern.compile("BENCH p50=([\\d.]+) p90=([\\d.]+) p99=([\\d.]+) rps=([\\d.]+) errors=(\\d+)").matcher(out);
         if (!m.find()) throw new IllegalStateException("wrk said: " + out);
         return new Result(name, Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)),
