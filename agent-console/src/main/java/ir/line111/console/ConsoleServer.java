@@ -137,6 +137,7 @@ public final class ConsoleServer {
                 .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         var abandonedCounter = metrics.counter("line111.calls.abandoned");
         var wrapUpCounter = metrics.counter("line111.calls.answered");
+        var screenPops = metrics.counter("line111.calls.connected");
         CaseQueries caseQueries = new CaseQueries(jdbc, clock);
         LiveEvents live = new LiveEvents(vertx, sessions, origins, presence, new LiveEvents.Hooks(
                 a -> {
@@ -154,7 +155,10 @@ public final class ConsoleServer {
                     String user = presence.user(w.getString("operator"));
                     journal.record(user, w.getString("operator"), "WRAP_UP", null, w.getString("callId"), w.getInteger("talkSeconds"));
                 },
-                pop -> ScreenPops.withEarlierCases(pop, caseQueries, clock),
+                pop -> {
+                    screenPops.increment();
+                    return ScreenPops.withEarlierCases(pop, caseQueries, clock);
+                },
                 (session, pop) -> ScreenPops.audit(audit, session, pop),
                 blocking));
         Gauge.builder("line111.queue.callers.waiting", live, l -> size(l.lastQueueState(), "callers")).register(metrics);

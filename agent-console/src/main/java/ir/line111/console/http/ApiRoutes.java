@@ -129,12 +129,15 @@ public final class ApiRoutes {
         record(method, path, status, System.nanoTime() - started);
     }
 
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
     private void record(HttpMethod method, String path, int status, long nanos) {
-        Timer.builder("console.api.requests")
-                .description("Console API requests by route and status")
-                .tags("method", method.name(), "route", path, "status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(metrics)
+        // one timer per route template and status (never per concrete path: ids would explode the series)
+        timers.computeIfAbsent(method.name() + ' ' + path + ' ' + status, k -> Timer.builder("console.api.requests")
+                        .description("Console API requests by route and status")
+                        .tags("method", method.name(), "route", path, "status", Integer.toString(status))
+                        .publishPercentileHistogram()
+                        .register(metrics))
                 .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 

@@ -28,6 +28,7 @@ public final class AuditLog implements AutoCloseable {
     private static final String INSERT = "insert into console_audit (at, username, action, case_id, recording_id, national_id_masked, detail, ip) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int BATCH = 500;
+    private static final int ROWS_PER_INSERT = 100;
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -98,12 +99,21 @@ public final class AuditLog implements AutoCloseable {
         for (int attempt = 0; ; attempt++) {
             try {
                 jdbc.inTransaction(c -> {
-                    try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT)) {
-                        for (Entry e : batch) {
-                            Jdbc.bind(ps, e.at(), e.username(), e.action(), e.caseId(), e.recordingId(), e.nationalIdMasked(), e.detail(), e.ip());
-                            ps.addBatch();
+                    // multi-row INSERTs: one round trip per hundred entries, not one per entry
+                    for (int from = 0; from < batch.size(); from += ROWS_PER_INSERT) {
+                        List<Entry> part = batch.subList(from, Math.min(batch.size(), from + ROWS_PER_INSERT));
+                        StringBuilder sql = new StringBuilder(INSERT);
+                        Object[] args = new Object[part.size() * 8];
+                        int i = 0;
+                        for (Entry e : part) {
+                            if (i > 0) sql.append(", (?, ?, ?, ?, ?, ?, ?, ?)");
+                            args[i++] = e.at(); args[i++] = e.username(); args[i++] = e.action(); args[i++] = e.caseId();
+                            args[i++] = e.recordingId(); args[i++] = e.nationalIdMasked(); args[i++] = e.detail(); args[i++] = e.ip();
                         }
-                        ps.executeBatch();
+                        try (java.sql.PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                            Jdbc.bind(ps, args);
+                            ps.executeUpdate();
+                        }
                     }
                     return null;
                 });

@@ -47,7 +47,9 @@ import java.util.regex.Pattern;
  * floor of the same server and client answering {@code /health/live} without touching the database.
  * The cases are bulk-loaded once with COPY into the schema {@code bench_console} and kept for later runs.
  *
- * <p>Args: [cases] [seconds per run] [connections].
+ * <p>Args: [cases] [seconds per run] [connections]. The connection pool is sized to the machine
+ * (2 x cores + 2, {@code -Dbench.pool=N} via BENCH_OPTS): more database connections than cores only
+ * adds context switches to the tail.
  */
 public final class ConsoleBench {
 
@@ -62,7 +64,7 @@ public final class ConsoleBench {
         try (Connection c = DriverManager.getConnection(base, "postgres", ""); Statement st = c.createStatement()) {
             st.execute("create schema if not exists " + SCHEMA);
         }
-        try (Database db = Database.open(base + "?currentSchema=" + SCHEMA, "postgres", "", 24)) {
+        try (Database db = Database.open(base + "?currentSchema=" + SCHEMA, "postgres", "", Integer.getInteger("bench.pool", 2 * Runtime.getRuntime().availableProcessors() + 2))) {
             TrackingCodeIssuer issuer = new TrackingCodeIssuer(db, "console-bench-key-0123456789".getBytes(StandardCharsets.UTF_8));
             Jdbc jdbc = new Jdbc(db.dataSource());
             long have = jdbc.count("select count(*) from case_record");
@@ -99,7 +101,9 @@ public final class ConsoleBench {
     record Result(String name, double p50, double p90, double p99, double rps, long errors) {}
 
     private static void report(int cases, int connections, List<Result> rs) {
-        System.out.printf("%n=== console search latency: %,d cases in PostgreSQL, %d connections (wrk, a second process) ===%n", cases, connections);
+        System.out.printf("%n=== console search latency: %,d cases in PostgreSQL, %d connections (wrk, a second process), pool %d, %d cores ===%n",
+                cases, connections, Integer.getInteger("bench.pool", 2 * Runtime.getRuntime().availableProcessors() + 2),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf("%-40s %9s %9s %9s %10s %7s%n", "", "p50 ms", "p90 ms", "p99 ms", "req/s", "errors");
         for (Result r : rs) System.out.printf("%-40s %9.2f %9.2f %9.2f %10.0f %7d%n", r.name(), r.p50(), r.p90(), r.p99(), r.rps(), r.errors());
         Result floor = rs.getFirst();
@@ -141,7 +145,7 @@ public final class ConsoleBench {
         Files.writeString(script, lua);
         // warm-up, then the measured run
         run(List.of("wrk", "-t1", "-c" + connections, "-d3s", "-s", script.toString(), "http://127.0.0.1:" + port));
-        String out = run(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "5s", "-s", script.toString(), "http://127.0.0.1:" + port));
+        String out = run(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "5s", "-s", script.toString(), "http://127.0.0.1:" + port));
         Matcher m = Pattern.compile("BENCH p50=([\\d.]+) p90=([\\d.]+) p99=([\\d.]+) rps=([\\d.]+) errors=(\\d+)").matcher(out);
         if (!m.find()) throw new IllegalStateException("wrk said: " + out);
         return new Result(name, Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)),
