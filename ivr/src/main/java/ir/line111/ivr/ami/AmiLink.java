@@ -11,6 +11,7 @@ import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.QueueEntryEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
@@ -25,7 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -40,6 +42,7 @@ final class AmiLink {
     private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
     private static final long FIRST_BACKOFF_MS = 100;
     private static final long MAX_BACKOFF_MS = 5000;
+    private static final String LOST = "lost", RESYNC = "resync";
 
     /** Thrown to callers of {@link #send} while there is no connection. */
     static final class NotConnected extends IOException {
@@ -128,8 +131,8 @@ final class AmiLink {
         long backoff = FIRST_BACKOFF_MS;
         while (running) {
             long gen = generations.incrementAndGet();
-            CountDownLatch lost = new CountDownLatch(1);
-            LinkConnection c = new LinkConnection(lost::countDown);
+            BlockingQueue<String> wake = new LinkedBlockingQueue<>();
+            LinkConnection c = new LinkConnection(() -> wake.add(LOST));
             c.setHostname(settings.host());
             c.setPort(settings.port());
             c.setUsername(settings.username());
@@ -139,6 +142,9 @@ final class AmiLink {
             c.setSocketReadTimeout((int) Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis()));
             c.setKeepAliveAfterAuthenticationFailure(false);
             ManagerEventListener listener = e -> {
+                // After a restart Asterisk accepts the login before it has loaded the queues; FullyBooted
+                // says it has: read the lists again then.
+                if (e instanceof FullyBootedEvent) wake.add(RESYNC);
                 AmiSignal s = mapper.map(e);
                 if (s != null) sink.accept(s);
             };
@@ -175,7 +181,7 @@ final class AmiLink {
             String why = "connection closed";
             try {
                 sink.accept(resync(c, gen));
-                why = watch(c, lost);
+                why = watch(c, gen, wake);
             } catch (IOException | TimeoutException | RuntimeException e) {
                 why = "re-sync failed: " + e;
             } catch (InterruptedException e) {
@@ -192,11 +198,18 @@ final class AmiLink {
         }
     }
 
-    /** Waits while the link is up, pinging; returns why it ended. */
-    private String watch(LinkConnection c, CountDownLatch lost) throws InterruptedException {
+    /** Waits while the link is up, pinging, re-reading the lists when Asterisk says it has booted; returns why it ended. */
+    private String watch(LinkConnection c, long gen, BlockingQueue<String> wake)
+            throws InterruptedException, IOException, TimeoutException {
         long ping = settings.pingInterval().toMillis();
         while (running) {
-            if (lost.await(ping, TimeUnit.MILLISECONDS)) return "connection closed by Asterisk";
+            String w = wake.poll(ping, TimeUnit.MILLISECONDS);
+            if (LOST.equals(w)) return "connection closed by Asterisk";
+            if (RESYNC.equals(w)) {
+                sink.accept(new AmiSignal.ResyncStarted(gen));
+                sink.accept(resync(c, gen));
+                continue;
+            }
             try {
                 ManagerResponse r = c.sendAction(new PingAction(), settings.actionTimeout().toMillis());
                 if (r instanceof ManagerError) return "ping refused: " + r.getMessage();

@@ -11,7 +11,6 @@ import ir.line111.ivr.ami.AmiService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
 
 import java.io.BufferedReader;
@@ -56,10 +55,16 @@ public final class ScreenPopBench {
         Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
         HttpServer http = vertx.createHttpServer().webSocketHandler(ws -> {
             sockets.add(ws);
-            ws.closeHandler(v -> sockets.remove(ws));
+            ws.closeHandler(v -> {
+                sockets.remove(ws);
+                System.out.println("server side WebSocket closed: " + ws.closeStatusCode() + " " + ws.closeReason());
+            });
+            ws.exceptionHandler(e -> System.out.println("server side WebSocket error: " + e));
         });
         http.listen(0, "127.0.0.1").await();
+        AtomicInteger published = new AtomicInteger();
         vertx.eventBus().<JsonObject>consumer(EventAddresses.SCREEN_POP, m -> {
+            published.incrementAndGet();
             String text = m.body().encode();
             for (ServerWebSocket ws : sockets) ws.writeTextMessage(text);
         });
@@ -76,15 +81,38 @@ public final class ScreenPopBench {
         AtomicInteger pops = new AtomicInteger();
         AtomicInteger raws = new AtomicInteger();
 
-        WebSocket client = vertx.createWebSocketClient().connect(http.actualPort(), "127.0.0.1", "/").await();
-        client.textMessageHandler(text -> {
-            long t = System.nanoTime();
-            String callId = new JsonObject(text).getString("callId");
-            if (callId != null && callId.startsWith("bench-")) {
-                popAt[Integer.parseInt(callId.substring(6))] = t;
-                pops.incrementAndGet();
-            }
-        });
+        // The client is the JDK's own, on its own threads, as a browser would be: not on Vert.x's event loops.
+        java.net.http.WebSocket client = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + http.actualPort() + "/"), new java.net.http.WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                        long t = System.nanoTime();
+                        partial.append(data);
+                        if (last) {
+                            String callId = new JsonObject(partial.toString()).getString("callId");
+                            partial.setLength(0);
+                            if (callId != null && callId.startsWith("bench-")) {
+                                popAt[Integer.parseInt(callId.substring(6))] = t;
+                                pops.incrementAndGet();
+                            }
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code, String reason) {
+                        System.out.println("bench WebSocket client closed by the server: " + code + " " + reason);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(java.net.http.WebSocket ws, Throwable error) {
+                        System.out.println("bench WebSocket client error: " + error);
+                    }
+                }).join();
         while (sockets.isEmpty()) Thread.sleep(10);
 
         Thread raw = Thread.ofPlatform().daemon().name("raw-ami-reader").start(() -> rawReader(server.port(), rawAt, raws));
@@ -131,10 +159,11 @@ public final class ScreenPopBench {
         System.out.printf("ratio pop/floor: p50 %.1fx, p99 %.1fx%n", pop[0] / floor[0], pop[1] / floor[1]);
         System.out.printf("goal p99 <= 50 ms: %s (p99 %.2f ms)%n", pop[1] <= 50 ? "met" : "NOT met", pop[1]);
         System.out.printf("load average after: %s (%d cores)%n", loadAverage(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("published on the event bus: %,d; WebSockets open: %d%n", published.get(), sockets.size());
         System.out.printf("received: %,d of %,d screen-pops, %,d of %,d on the bare socket%n", pops.get(), n, raws.get(), n);
 
         ami.stop();
-        client.close();
+        client.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done");
         server.close();
         vertx.close().await();
         System.exit(pops.get() == n ? 0 : 1);
