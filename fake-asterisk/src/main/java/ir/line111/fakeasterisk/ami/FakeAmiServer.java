@@ -154,17 +154,24 @@ public final class FakeAmiServer implements AutoCloseable {
     // ---------------------------------------------------------------- lifecycle
 
     public FakeAmiServer start() {
-        try {
-            ServerSocket ss = new ServerSocket();
-            ss.setReuseAddress(true);
-            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            port = ss.getLocalPort();
-            server = ss;
-            Thread.ofVirtual().name("fake-ami-accept-" + port).start(() -> acceptLoop(ss));
-            return this;
-        } catch (IOException e) {
-            throw new IllegalStateException("fake AMI cannot listen on 127.0.0.1:" + port, e);
+        // Coming back on the same port can briefly fail while the old listener's socket is released.
+        IOException last = null;
+        for (int attempt = 0; attempt < 40; attempt++) {
+            try {
+                ServerSocket ss = new ServerSocket();
+                ss.setReuseAddress(true);
+                ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                port = ss.getLocalPort();
+                server = ss;
+                Thread.ofVirtual().name("fake-ami-accept-" + port).start(() -> acceptLoop(ss));
+                return this;
+            } catch (IOException e) {
+                last = e;
+                if (port == 0) break;
+                sleepQuietly(50);
+            }
         }
+        throw new IllegalStateException("fake AMI cannot listen on 127.0.0.1:" + port + ": " + last, last);
     }
 
     public int port() {
