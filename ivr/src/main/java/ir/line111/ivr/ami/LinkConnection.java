@@ -16,6 +16,7 @@ final class LinkConnection extends ManagerConnectionImpl {
 
     LinkConnection(Runnable onDrop) {
         this.onDrop = onDrop;
+        AmiEventClasses.ALL.forEach(this::registerUserEventClass);
     }
 
     @Override

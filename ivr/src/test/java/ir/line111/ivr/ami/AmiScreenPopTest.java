@@ -102,6 +102,11 @@ class AmiScreenPopTest {
 
     @Test
     void variablesConfiguredAsChanVariableComeWithTheQueueEvents() {
+        var helperLogger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                "org.asteriskjava.manager.util.EventAttributesHelper");
+        var warnings = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        warnings.start();
+        helperLogger.addAppender(warnings);
         try (AmiRig rig = new AmiRig(withOperator().channelVariablesInEvents(
                 ivrVariables("x").keySet().toArray(String[]::new)))) {
             rig.start();
@@ -113,6 +118,12 @@ class AmiScreenPopTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> rig.screenPops.size() == 1);
             assertCallerData(rig.screenPops.getFirst(), "call-43");
             assertThat(rig.server.actions("GetVar")).isEmpty();
+            call.complete();
+            await().atMost(Duration.ofSeconds(5)).until(() -> rig.wrapUps.size() == 1);
+            // DestChanVariable on the agent events is taken without a warning per event.
+            assertThat(warnings.list).extracting(e -> e.getFormattedMessage()).noneMatch(m -> m.contains("chanvariable"));
+        } finally {
+            helperLogger.detachAppender(warnings);
         }
     }
 
