@@ -549,10 +549,11 @@ final class QueueMonitor {
             if (m.available()) available++;
             if (m.busy()) busy++;
             if (m.loggedIn() && m.m.paused()) paused++;
-            ms.add(new JsonObject().put("interface", m.m.iface()).put("name", m.m.name()).put("state", m.state())
-                    .put("status", m.m.status()).put("paused", m.m.paused())
-                    .put("pausedReason", blankToNull(m.m.pausedReason())).put("inCall", m.m.inCall())
-                    .put("callsTaken", m.m.callsTaken()));
+            // "operator" is the device, as in the screen-pop (the console matches it to the signed-in operator).
+            ms.add(new JsonObject().put("interface", m.m.iface()).put("operator", m.m.iface()).put("name", m.m.name())
+                    .put("state", m.state()).put("status", m.m.status()).put("paused", m.m.paused())
+                    .put("pausedReason", blankToNull(m.m.pausedReason())).put("reason", blankToNull(m.m.pausedReason()))
+                    .put("inCall", m.m.inCall()).put("callsTaken", m.m.callsTaken()));
         }
         JsonArray cs = new JsonArray();
         long longest = 0;
@@ -574,7 +575,7 @@ final class QueueMonitor {
                 .put("answeredWithin", answeredWithin).put("abandoned", abandoned)
                 .put("percent", handled == 0 ? null : Math.round(1000.0 * answeredWithin / handled) / 10.0)
                 .put("day", day.toString());
-        JsonObject state = new JsonObject().put("queue", queue).put("connected", connected).put("synced", synced)
+        JsonObject state = new JsonObject().put("queue", queue).put("known", known).put("connected", connected).put("synced", synced)
                 .put("at", now.toString()).put("callers", cs).put("members", ms)
                 .put("callersWaiting", waiting.size()).put("operatorsLoggedIn", loggedIn)
                 .put("operatorsAvailable", available).put("operatorsBusy", busy).put("operatorsPaused", paused)

@@ -20,9 +20,9 @@
  *       talkSeconds, waitSeconds, reason} (agent|caller|transfer|hangup|ended-during-outage),
  *       {@code conversationFile, at}.</li>
  *   <li>{@code QUEUE_STATE} (after each burst of changes, and every 5 s while callers wait):
- *       {@code queue, connected, synced, at, callers[] {uniqueId, callId, position, callerNumber, callerName,
- *       waitSeconds, joinedAt}, members[] {interface, name, state (available|busy|paused|unavailable),
- *       status (Asterisk device state number), paused, pausedReason, inCall, callsTaken}, callersWaiting,
+ *       {@code queue, known (connected and re-synced), connected, synced, at, callers[] {uniqueId, callId, position, callerNumber, callerName,
+ *       waitSeconds, joinedAt}, members[] {interface, operator (= interface), name, state (available|busy|paused|unavailable),
+ *       status (Asterisk device state number), paused, pausedReason (also as reason), inCall, callsTaken}, callersWaiting,
  *       operatorsLoggedIn, operatorsAvailable, operatorsBusy, operatorsPaused, longestWaitSeconds,
  *       estimatedWaitSeconds, averageTalkSeconds, serviceLevel {thresholdSeconds, answered,
  *       answeredWithin, abandoned, percent, day}}.</li>
@@ -30,7 +30,8 @@
  *       leave-empty, which Asterisk also reports as QueueCallerAbandon): {@code callId, uniqueId,
  *       callerNumber, waitSeconds, queue, at}.</li>
  *   <li>{@code PRESENCE} request/reply: request {@code {action: login|ready|pause|logout, operator, device,
- *       reason, ready?}}; reply {@code {ok: true, action, operator, device, queue, reason, message}} or a
+ *       reason, ready?}}; reply {@code {ok: true, action, state (READY|PAUSED|LOGGED_OUT; log in without ready:true leaves the
+ *       member paused), operator, device, queue, reason, message}} or a
  *       failure {@code (400 bad request | 409 Asterisk refused | 503 no AMI link, message)}.</li>
  * </ul>
  */
