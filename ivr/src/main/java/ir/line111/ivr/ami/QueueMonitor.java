@@ -94,6 +94,8 @@ final class QueueMonitor {
         boolean wrappedUp;
         boolean recording;
         CompletableFuture<?> pop;
+        CompletableFuture<List<CaseSummary>> earlier;
+        String earlierKey;
 
         Call(String uniqueId) { this.uniqueId = uniqueId; }
 
@@ -290,6 +292,7 @@ final class QueueMonitor {
                 if (c.joinedAt == null || !c.waiting) c.joinedAt = clock.instant();
                 c.waiting = true;
                 waiting.put(c.uniqueId, c);
+                if (c.vars.containsKey(DialplanContract.VAR_CALL_ID)) prefetchEarlierCases(c);
                 publishState();
             }
             case AmiSignal.CallerLeave l -> {
@@ -444,38 +447,76 @@ final class QueueMonitor {
 
     // ------------------------------------------------------------------ screen-pop and wrap-up
 
+    /**
+     * Looks the caller's earlier cases up while they wait (from the queue join on), so the screen-pop can
+     * leave the moment the operator answers instead of waiting for the database then.
+     */
+    private void prefetchEarlierCases(Call c) {
+        NationalId nid = parseId(c.vars.get(DialplanContract.VAR_NATIONAL_ID));
+        String key = c.callerNumber + "/" + (nid == null ? "" : nid.digits());
+        if (c.earlier != null && key.equals(c.earlierKey)) return;
+        c.earlierKey = key;
+        if (earlierCases == EarlierCases.NONE) {
+            c.earlier = CompletableFuture.completedFuture(List.of());
+            return;
+        }
+        String number = c.callerNumber, uniqueId = c.uniqueId;
+        c.earlier = CompletableFuture.supplyAsync(() -> lookUpEarlierCases(uniqueId, number, nid), blocking);
+    }
+
+    private List<CaseSummary> lookUpEarlierCases(String uniqueId, String number, NationalId nid) {
+        try (var ignored = MDC.putCloseable("callId", uniqueId)) {
+            return earlierCases.find(number, nid);
+        } catch (RuntimeException e) {
+            log.warn("earlier cases unavailable for the screen-pop: {}", e.toString());
+            return List.of();
+        }
+    }
+
     private CompletableFuture<?> screenPop(Call c) {
-        Map<String, String> known = Map.copyOf(c.vars);
         String uniqueId = c.uniqueId, channel = c.channel, number = c.callerNumber, name = c.callerName;
         String operator = c.operator, operatorName = c.operatorName;
         long hold = c.holdSeconds;
         Instant at = c.connectedAt;
+        if (c.vars.containsKey(DialplanContract.VAR_CALL_ID)) {
+            prefetchEarlierCases(c);
+            if (c.earlier.isDone()) {
+                // Everything is at hand: publish from here, no extra thread hop on the way to the operator.
+                publishPop(uniqueId, channel, number, name, operator, operatorName, hold, at, Map.copyOf(c.vars), c.earlier.join());
+                return CompletableFuture.completedFuture(null);
+            }
+        }
+        Map<String, String> known = Map.copyOf(c.vars);
+        CompletableFuture<List<CaseSummary>> prefetched = c.vars.containsKey(DialplanContract.VAR_CALL_ID) ? c.earlier : null;
         return CompletableFuture.runAsync(() -> {
             try (var ignored = MDC.putCloseable("callId", uniqueId)) {
                 Map<String, String> vars = new HashMap<>(known);
-                if (!vars.containsKey(DialplanContract.VAR_CALL_ID)) {
-                    // The VarSet events were missed (the caller queued while AMI was down, or events were
-                    // filtered): ask the channel itself.
+                List<CaseSummary> earlier;
+                if (prefetched != null) {
+                    earlier = prefetched.join();
+                } else {
+                    // The VarSet events were missed (the caller queued while AMI was down): ask the channel.
                     Map<String, String> fetched = fetcher.fetch(channel, CALL_VARIABLES);
                     fetched.forEach(vars::putIfAbsent);
                     if (!fetched.isEmpty()) submit(new AmiSignal.VariablesFetched(uniqueId, fetched));
+                    earlier = lookUpEarlierCases(uniqueId, number, parseId(vars.get(DialplanContract.VAR_NATIONAL_ID)));
                 }
-                NationalId nid = parseId(vars.get(DialplanContract.VAR_NATIONAL_ID));
-                List<CaseSummary> earlier;
-                try {
-                    earlier = earlierCases.find(number, nid);
-                } catch (RuntimeException e) {
-                    log.warn("earlier cases unavailable for the screen-pop: {}", e.toString());
-                    earlier = List.of();
-                }
-                JsonObject pop = screenPopJson(uniqueId, channel, number, name, operator, operatorName, hold, at, vars, earlier);
-                publisher.accept(EventAddresses.SCREEN_POP, pop);
-                log.info("screen-pop for operator {} (national ID {})", operator, nid == null ? "none" : nid.masked());
+                publishPop(uniqueId, channel, number, name, operator, operatorName, hold, at, vars, earlier);
             }
         }, blocking).exceptionally(e -> {
             log.error("screen-pop failed for {}: {}", uniqueId, e.toString());
             return null;
         });
+    }
+
+    private void publishPop(String uniqueId, String channel, String number, String name, String operator,
+                            String operatorName, long hold, Instant at, Map<String, String> vars, List<CaseSummary> earlier) {
+        JsonObject pop = screenPopJson(uniqueId, channel, number, name, operator, operatorName, hold, at, vars, earlier);
+        publisher.accept(EventAddresses.SCREEN_POP, pop);
+        try (var ignored = MDC.putCloseable("callId", uniqueId)) {
+            NationalId nid = parseId(vars.get(DialplanContract.VAR_NATIONAL_ID));
+            log.info("screen-pop for operator {} (national ID {})", operator, nid == null ? "none" : nid.masked());
+        }
     }
 
     JsonObject screenPopJson(String uniqueId, String channel, String number, String name, String operator,

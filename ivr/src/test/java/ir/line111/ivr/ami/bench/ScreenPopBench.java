@@ -123,6 +123,7 @@ public final class ScreenPopBench {
         Set<String> none = Set.of();
         AmiMessage[][] before = new AmiMessage[n][];
         AmiMessage[] connect = new AmiMessage[n];
+        AmiMessage[] leave = new AmiMessage[n];
         AmiMessage[][] after = new AmiMessage[n][];
         for (int i = 0; i < n; i++) {
             String uid = now + "." + (1000 + i);
@@ -130,21 +131,29 @@ public final class ScreenPopBench {
                     uid, uid, "0912" + (1_000_000 + i), "Caller", "line111-queue", "s");
             AmiModel.Channel agent = new AmiModel.Channel("Local/1001@agents-" + String.format("%08x", i) + ";1",
                     now + "." + (500_000 + i), uid, caller.callerNum, "Caller", "agents", "s");
-            // The IVR's call id comes as VarSet (as AGI SET VARIABLE makes it); the hang-up closes the call.
-            before[i] = new AmiMessage[] {AsteriskEvents.varSet(caller, DialplanContract.VAR_CALL_ID, "bench-" + i, none)};
+            // As a real queue call: the IVR's variables (VarSet, as AGI SET VARIABLE makes them) and the queue
+            // join one slot ahead, QueueCallerLeave just before AgentConnect (Asterisk's order), the hang-up after.
+            before[i] = new AmiMessage[] {
+                    AsteriskEvents.varSet(caller, DialplanContract.VAR_CALL_ID, "bench-" + i, none),
+                    AsteriskEvents.varSet(caller, DialplanContract.VAR_NATIONAL_ID, "0499370899", none),
+                    AsteriskEvents.queueCallerJoin(caller, queue, 1, 1, none)};
+            leave[i] = AsteriskEvents.queueCallerLeave(caller, queue, 1, 0, none);
             connect[i] = AsteriskEvents.agentConnect(caller, agent, queue, member, 0, 0, none);
             after[i] = new AmiMessage[] {AsteriskEvents.hangup(caller, 16, "Normal Clearing", none)};
         }
 
-        System.out.printf("ami bench: %,d AgentConnect events at %d/s (%.0f s), load average before: %s%n", n, rate,
-                n / (double) rate, loadAverage());
+        System.out.printf("ami bench: %,d AgentConnect events at %d/s (%.0f s; with VarSet, join, leave and hang-up"
+                + " around each, %d AMI events/s in all), load average before: %s%n", n, rate, n / (double) rate, rate * 6,
+                loadAverage());
         long period = 1_000_000_000L / rate;
         long start = System.nanoTime() + 50_000_000L;
         for (int i = 0; i < n; i++) {
             long target = start + i * period;
             long wait;
             while ((wait = target - System.nanoTime()) > 0) LockSupport.parkNanos(Math.min(wait, 200_000));
-            for (AmiMessage m : before[i]) server.emit(m);
+            if (i == 0) for (AmiMessage m : before[0]) server.emit(m);
+            if (i + 1 < n) for (AmiMessage m : before[i + 1]) server.emit(m);
+            server.emit(leave[i]);
             sentAt[i] = System.nanoTime();
             server.emit(connect[i]);
             for (AmiMessage m : after[i]) server.emit(m);
