@@ -1,26 +1,39 @@
 #!/usr/bin/env bash
-# Benchmarks, one case each: ./line111 bench <name> [args]. Not part of ./line111 test.
-# Each case builds only its module (and what it needs) and runs a main class from its test sources.
+# Benchmarks, one case per name: ./line111 bench <name> [args]. Not part of ./line111 test.
+# Each case builds only its module (and what it needs) and prints ratios measured side by side in one
+# run (the machine is shared and noisy). Results also go to bench-results/ where a case writes them.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 MVN=(mvn -B -ntp -q)
 
-# Runs a main class from MODULE's test classpath (reactor modules as target/classes, no install needed).
+# Runs a main class from MODULE's test classpath (reactor modules as target/classes, no install needed),
+# in a JVM of its own with the full JIT (Maven's own runs with C1 only, see .mvn/jvm.config).
 run_test_main() {
   local module="$1" main="$2"; shift 2
-  "${MVN[@]}" -o -pl "$module" -am test-compile dependency:build-classpath \
+  "${MVN[@]}" -pl "$module" -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test -DskipTests >/dev/null
   local cp; cp="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")"
-  exec java -cp "$cp" "$main" "$@"
+  exec java -Xmx1g -Dline111.repo.root="$here" ${BENCH_OPTS:-} -cp "$cp" "$main" "$@"
 }
 
-name="${1:-}"; shift || true
+name="${1:-}"
+shift || true
 case "$name" in
+  cases)
+    # Case registration, ORM against plain JDBC, on H2 and PostgreSQL at 1/4/16 registrars.
+    run_test_main core ir.line111.core.bench.CaseRegistrationBench "$@" ;;
+  ivr)
+    # N concurrent calls (default 2000) through the whole message flow, and the answer+hangup floor.
+    run_test_main ivr ir.line111.ivr.bench.IvrBench "$@" ;;
   ami)
     # AgentConnect on the AMI socket -> screen-pop on a WebSocket: p50/p99 over 10,000 events at 200/s.
     run_test_main ivr ir.line111.ivr.ami.bench.ScreenPopBench "$@" ;;
+  recordings)
+    # With LINE111_VOSK_MODEL: utterance end -> recognised ID p50/p95 and batch decoding with 1 vs 2
+    # decoders. Always: worker-process round trip, store adoption, job-queue claims/s with 1 and 2 workers.
+    run_test_main recordings ir.line111.recordings.bench.RecordingsBench "$@" ;;
   *)
-    echo "usage: ./line111 bench <case> [args]; cases: ami" >&2
+    echo "usage: ./line111 bench <name> [args]; names: cases ivr ami recordings console" >&2
     exit 2 ;;
 esac

@@ -7,6 +7,13 @@ package ir.line111.ivr;
 public final class DialplanContract {
     private DialplanContract() {}
 
+    /** Where the dialplan reaches the FastAGI server (DESIGN §6; config keys agi.bind / agi.port). */
+    public static final String AGI_HOST = "127.0.0.1";
+    public static final int AGI_PORT = 4573;
+
+    /** The number callers dial; the trunk delivers it to {@link #CONTEXT_INBOUND}. */
+    public static final String INBOUND_EXTENSION = "111";
+
     /** FastAGI script names, the path in agi://127.0.0.1:4573/<script>. */
     public static final String SCRIPT_ENTRY = "line111";
     public static final String SCRIPT_AFTER_QUEUE = "line111-after-queue";
@@ -30,6 +37,10 @@ public final class DialplanContract {
     public static final String VAR_DRAFT_CASE = "LINE111_DRAFT_CASE";
     /** What the script tells the dialplan to do next: QUEUE, or HANGUP after it finished the call itself. */
     public static final String VAR_NEXT = "LINE111_NEXT";
+    /** Values of {@link #VAR_NEXT}. FALLBACK: the IVR refused the call (at capacity, or a garbled start): record it in the dialplan. */
+    public static final String NEXT_QUEUE = "QUEUE";
+    public static final String NEXT_HANGUP = "HANGUP";
+    public static final String NEXT_FALLBACK = "FALLBACK";
     /** Full path (no extension) for MixMonitor of the conversation, chosen by the recordings store. */
     public static final String VAR_CONVERSATION_FILE = "LINE111_CONVERSATION_FILE";
 }

@@ -18,6 +18,7 @@ public final class ConfigOption {
         if (f != null && !Files.exists(f)) {
             throw new ir.line111.core.config.ConfigException(null, "configuration file " + f + " does not exist");
         }
-        return Line111Config.load(f, System.getenv());
+        // Every command validates every key, so a typo is caught by the first command a person runs.
+        return Line111Config.load(f, System.getenv()).validate();
     }
 }

@@ -87,6 +87,76 @@ public final class Line111Config {
         return m;
     }
 
+    /**
+     * Checks every key's value against its type and stops at the first bad one with a
+     * {@link ConfigException} naming it. Types follow the key and its default: {@code *.port} a port,
+     * {@code *.bind}/{@code *.host} a host, {@code *.zone} a time zone, {@code *.days} day names,
+     * {@code *.open}/{@code *.close} a time of day, {@code *.dir}/{@code *.spool} a path,
+     * {@code db.url} a JDBC URL this program supports; otherwise a whole-number default means a
+     * whole number &ge; 0 and a true/false default a boolean. Modules' new keys are checked by the
+     * same rules.
+     */
+    public Line111Config validate() {
+        Map<String, String> defaults = defaults();
+        for (String key : values.keySet()) {
+            String def = defaults.getOrDefault(key, "");
+            String v = string(key);
+            if (key.endsWith(".port")) port(key);
+            else if (key.endsWith(".bind") || key.endsWith(".host")) {
+                if (v.isBlank() || !v.matches("[A-Za-z0-9.:\\-\\[\\]%]+")) throw new ConfigException(key, "must be a host name or address, was '" + v + "'");
+            } else if (key.endsWith(".zone")) {
+                try {
+                    java.time.ZoneId.of(v);
+                } catch (java.time.DateTimeException e) {
+                    throw new ConfigException(key, "must be a time zone such as Asia/Tehran, was '" + v + "'");
+                }
+            } else if (key.endsWith(".days")) {
+                dayNames(key);
+            } else if (key.endsWith(".open") || key.endsWith(".close")) {
+                timeOfDay(key);
+            } else if (key.endsWith(".dir") || key.endsWith(".spool")) {
+                path(key);
+            } else if (key.equals("db.url")) {
+                if (!v.startsWith("jdbc:h2:") && !v.startsWith("jdbc:postgresql:")) {
+                    throw new ConfigException(key, "must be a jdbc:h2: or jdbc:postgresql: URL");
+                }
+            } else if (def.matches("-?\\d+")) {
+                integer(key, 0, Integer.MAX_VALUE);
+            } else if (def.equalsIgnoreCase("true") || def.equalsIgnoreCase("false")) {
+                bool(key);
+            }
+        }
+        if (values.containsKey("office.open") && values.containsKey("office.close")
+                && !timeOfDay("office.close").isAfter(timeOfDay("office.open"))) {
+            throw new ConfigException("office.close", "must be after office.open (" + string("office.open") + ")");
+        }
+        return this;
+    }
+
+    /** A time of day, {@code HH:mm}. */
+    public java.time.LocalTime timeOfDay(String key) {
+        String s = string(key);
+        try {
+            return java.time.LocalTime.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConfigException(key, "must be a time of day such as 07:30, was '" + s + "'");
+        }
+    }
+
+    /** Comma-separated day names: SATURDAY,SUNDAY,... */
+    public java.util.Set<java.time.DayOfWeek> dayNames(String key) {
+        java.util.Set<java.time.DayOfWeek> days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+        for (String d : string(key).split(",")) {
+            if (d.isBlank()) continue;
+            try {
+                days.add(java.time.DayOfWeek.valueOf(d.strip().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key, "'" + d.strip() + "' is not a day name (SATURDAY, SUNDAY, ... FRIDAY)");
+            }
+        }
+        return days;
+    }
+
     public Map<String, String> asMap() {
         return values;
     }

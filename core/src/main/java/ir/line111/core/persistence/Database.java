@@ -82,6 +82,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Only the migrations, for {@code line111 db migrate}: opens a short-lived pool, applies what is
+     * pending, and says where the database now stands in one line.
+     *
+     * @throws DatabaseUnavailableException when the database cannot be reached or a migration fails
+     */
+    public static String migrate(Line111Config config) {
+        String url = config.string("db.url");
+        String safeUrl = withoutPassword(url);
+        Vendor vendor = vendorOf(url, safeUrl);
+        try (HikariDataSource ds = pool(url, config.string("db.user"), config.string("db.password"), 2, vendor, safeUrl)) {
+            int applied = migrate(ds, safeUrl);
+            var current = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().info().current();
+            return "database " + safeUrl + ": " + applied + " migration(s) applied, at version "
+                    + (current == null ? "none" : current.getVersion());
+        }
+    }
+
     private static Vendor vendorOf(String url, String safeUrl) {
         if (url.startsWith("jdbc:h2:")) return Vendor.H2;
         if (url.startsWith("jdbc:postgresql:")) return Vendor.POSTGRESQL;
@@ -105,6 +123,7 @@ public final class Database implements AutoCloseable {
             hc.addDataSourceProperty("connectTimeout", "5");
             hc.addDataSourceProperty("ApplicationName", "line111");
         }
+        probe(url, user, password, vendor, safeUrl);
         try {
             return new HikariDataSource(hc);
         } catch (RuntimeException e) {
@@ -112,7 +131,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource ds, String safeUrl) {
+    /** One plain connection first: a database that is not there gives one line, not the pool's logged stack trace. */
+    private static void probe(String url, String user, String password, Vendor vendor, String safeUrl) {
+        java.util.Properties p = new java.util.Properties();
+        if (user != null && !user.isBlank()) p.setProperty("user", user);
+        if (password != null && !password.isEmpty()) p.setProperty("password", password);
+        if (vendor == Vendor.POSTGRESQL) p.setProperty("connectTimeout", "5");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, p)) {
+            // reachable
+        } catch (java.sql.SQLException e) {
+            throw new DatabaseUnavailableException(safeUrl, firstLine(e.getMessage() == null ? e.toString() : e.getMessage()), e);
+        }
+    }
+
+    private static int migrate(DataSource ds, String safeUrl) {
         try {
             var result = Flyway.configure()
                     .dataSource(ds)
@@ -125,6 +157,7 @@ public final class Database implements AutoCloseable {
             if (result.migrationsExecuted > 0) {
                 log.info("database {}: {} migration(s) applied, now at version {}", safeUrl, result.migrationsExecuted, result.targetSchemaVersion);
             }
+            return result.migrationsExecuted;
         } catch (FlywayException e) {
             throw new DatabaseUnavailableException(safeUrl, "migration failed: " + firstLine(rootMessage(e)), e);
         }
@@ -138,10 +171,23 @@ public final class Database implements AutoCloseable {
         return new ArrayList<>(classes);
     }
 
+    /**
+     * Builds (and closes) a SessionFactory with {@code hibernate.hbm2ddl.auto=validate} over this
+     * database: fails when an entity of any {@link EntityContributor} does not match the tables the
+     * migrations made. For tests; start-up never pays for it.
+     */
+    public void validateSchema() {
+        sessionFactory(dataSource, entityClasses(), "validate").close();
+    }
+
     private static SessionFactory sessionFactory(DataSource ds, List<Class<?>> entities) {
+        return sessionFactory(ds, entities, "none");
+    }
+
+    private static SessionFactory sessionFactory(DataSource ds, List<Class<?>> entities, String ddl) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds)
-                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, ddl)
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, BATCH_SIZE)
                 .applySetting(AvailableSettings.ORDER_INSERTS, true)
                 .applySetting(AvailableSettings.ORDER_UPDATES, true)

@@ -84,13 +84,52 @@ public class PersistentCallLog implements CallLog {
         write(callId, "satisfaction", s -> ensure(s, callId).setSatisfaction(score));
     }
 
+    /** The call with its path, for the console's case page and support. */
+    public java.util.Optional<ir.line111.core.domain.calls.CallRecord> find(String callId) {
+        return db.fromTransaction(s -> java.util.Optional.ofNullable(find(s, callId)).map(c -> record(c,
+                s.createSelectionQuery("from CallStepEntity s where s.callId = :id order by s.occurredAt, s.id", CallStepEntity.class)
+                        .setParameter("id", callId).getResultList().stream()
+                        .map(st -> new ir.line111.core.domain.calls.CallRecord.Step(st.getOccurredAt(), st.getStep(), st.getDetail(), st.getRecordingId()))
+                        .toList())));
+    }
+
+    /**
+     * Calls started in [from, to), newest first, optionally of one caller number; without their steps.
+     * Either bound may be null.
+     */
+    public java.util.List<ir.line111.core.domain.calls.CallRecord> between(Instant from, Instant to, String callerNumber, int limit) {
+        StringBuilder hql = new StringBuilder("from CallEntity c where 1 = 1");
+        if (from != null) hql.append(" and c.startedAt >= :from");
+        if (to != null) hql.append(" and c.startedAt < :to");
+        if (callerNumber != null && !callerNumber.isBlank()) hql.append(" and c.callerNumber = :caller");
+        hql.append(" order by c.startedAt desc nulls last, c.id desc");
+        return db.fromTransaction(s -> {
+            var q = s.createSelectionQuery(hql.toString(), CallEntity.class);
+            if (from != null) q.setParameter("from", from);
+            if (to != null) q.setParameter("to", to);
+            if (callerNumber != null && !callerNumber.isBlank()) q.setParameter("caller", callerNumber.strip());
+            return q.setMaxResults(Math.max(1, Math.min(limit, 1000))).getResultList().stream()
+                    .map(c -> record(c, java.util.List.of())).toList();
+        });
+    }
+
+    private static ir.line111.core.domain.calls.CallRecord record(CallEntity c, java.util.List<ir.line111.core.domain.calls.CallRecord.Step> steps) {
+        return new ir.line111.core.domain.calls.CallRecord(c.getCallId(), c.getCallerNumber(), c.getChannelName(), c.getStartedAt(),
+                c.getEndedAt(), c.getOutcome(), c.getLastStep(), c.getCaseId(), c.getSatisfaction(), steps);
+    }
+
     private void write(String callId, String what, Consumer<Session> work) {
         if (callId == null || callId.isBlank()) {
             log.warn("call log {}: no call id, nothing written", what);
             return;
         }
         try {
-            db.inTransaction(work);
+            try {
+                db.inTransaction(work);
+            } catch (RuntimeException first) {
+                // two writes for a call not yet logged may both create its row; the loser finds it on a second try
+                db.inTransaction(work);
+            }
         } catch (RuntimeException e) {
             String previous = MDC.get("callId");
             MDC.put("callId", callId);

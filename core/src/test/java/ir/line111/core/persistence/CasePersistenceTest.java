@@ -154,5 +154,45 @@ class CasePersistenceTest {
         long steps = db.fromTransaction(s -> s.createSelectionQuery("select count(*) from CallStepEntity s where s.callId = :id", Long.class)
                 .setParameter("id", id).getSingleResult());
         assertThat(steps).isEqualTo(2);
+
+        var record = calls.find(id).orElseThrow();
+        assertThat(record.steps().stream().map(ir.line111.core.domain.calls.CallRecord.Step::step).toList())
+                .containsExactly("main-menu", "recording");
+        assertThat(record.steps().get(1).recordingId()).isEqualTo(42L);
+        assertThat(calls.between(Instant.now().minusSeconds(3600), null, "09121112222", 10))
+                .extracting(ir.line111.core.domain.calls.CallRecord::callId).contains(id);
+        assertThat(calls.find("never-" + id)).isEmpty();
     }
+
+    @OnBothDatabases
+    void concurrentFirstWritesOfOneCallMakeOneRowAndLoseNoStep(Database db) throws Exception {
+        PersistentCallLog calls = new PersistentCallLog(db);
+        String id = "race." + System.nanoTime();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    calls.step(id, "step-" + n, null);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : futures) f.get();
+        }
+        assertThat(calls.find(id).orElseThrow().steps()).hasSize(8);
+    }
+
+    @OnBothDatabases
+    void aStorageFaultNeverReachesTheCall(Database db) {
+        PersistentCallLog calls = new PersistentCallLog(db);
+        String tooLong = "x".repeat(200); // call_id is varchar(64): every write fails
+        calls.started(tooLong, "0912", "PJSIP/x", Instant.now());
+        calls.step(tooLong, "menu", "pressed 1");
+        calls.ended(tooLong, CallOutcome.CALLER_HUNG_UP, "menu", Instant.now());
+        calls.step(null, "menu", null);
+    }
+
 }

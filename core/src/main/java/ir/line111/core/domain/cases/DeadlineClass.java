@@ -19,4 +19,7 @@ public enum DeadlineClass {
     public int days() { return days; }
     public String persian() { return persian; }
     public Duration duration() { return Duration.ofDays(days); }
+
+    /** The answer is due this many calendar days after registration (seed 001 counts from registration). */
+    public java.time.Instant dueAt(java.time.Instant registeredAt) { return registeredAt.plus(duration()); }
 }

@@ -33,6 +33,8 @@ public class UserEntity {
     private Instant createdAt;
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt;
+    @Column(name = "device")
+    private String device;
 
     protected UserEntity() {}
 
@@ -59,4 +61,6 @@ public class UserEntity {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getPasswordChangedAt() { return passwordChangedAt; }
     public void setPasswordChangedAt(Instant v) { passwordChangedAt = v; }
+    public String getDevice() { return device; }
+    public void setDevice(String v) { device = v; }
 }

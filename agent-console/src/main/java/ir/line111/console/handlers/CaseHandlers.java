@@ -1,0 +1,240 @@
+package ir.line111.console.handlers;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import ir.line111.console.ConsoleContext;
+import ir.line111.console.http.ApiException;
+import ir.line111.console.http.ApiRoutes;
+import ir.line111.console.http.Call;
+import ir.line111.console.http.Inputs;
+import ir.line111.console.http.Reply;
+import ir.line111.console.security.Role;
+import ir.line111.console.store.AuditLog;
+import ir.line111.console.store.CaseQueries;
+import ir.line111.console.store.CaseQuery;
+import ir.line111.console.store.CaseRow;
+import ir.line111.core.domain.cases.Actor;
+import ir.line111.core.domain.cases.CaseKind;
+import ir.line111.core.domain.cases.CaseStatus;
+import ir.line111.core.domain.cases.CaseSummary;
+import ir.line111.core.domain.cases.Channel;
+import ir.line111.core.domain.cases.DeadlineClass;
+import ir.line111.core.domain.cases.NewCase;
+import ir.line111.core.domain.cases.Relation;
+import ir.line111.core.domain.cases.SubjectPerson;
+import ir.line111.core.domain.identity.NationalId;
+import ir.line111.core.domain.tracking.TrackingCode;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Optional;
+
+/** Case search, the case page and the actions on a case. */
+public final class CaseHandlers {
+    private final ConsoleContext cx;
+
+    public CaseHandlers(ConsoleContext cx) { this.cx = cx; }
+
+    public void register(ApiRoutes r) {
+        r.get("/api/cases", Roles.CASE_READERS, this::search);
+        r.post("/api/cases", Roles.DESK, this::create);
+        r.post("/api/cases/duplicate-check", Roles.CASE_READERS, this::duplicateCheck);
+        r.get("/api/cases/due", Roles.DESK, this::due);
+        r.get("/api/cases/:id", Roles.CASE_READERS, this::detail);
+        r.post("/api/cases/:id/messages", Roles.DESK, this::message);
+        r.post("/api/cases/:id/refer", Roles.SUPERVISOR, this::refer);
+        r.post("/api/cases/:id/answer", Roles.SUPERVISOR, this::answer);
+        r.post("/api/cases/:id/answer-audio", Roles.SUPERVISOR, this::answerAudio);
+        r.post("/api/cases/:id/objection", Roles.DESK, this::objection);
+        r.post("/api/cases/:id/board", Roles.SUPERVISOR, this::board);
+        r.post("/api/cases/:id/close", Roles.SUPERVISOR, this::close);
+    }
+
+    private Object search(Call c) {
+        String code = c.param("trackingCode");
+        if (code != null) {
+            code = switch (TrackingCode.parse(code)) {
+                case TrackingCode.Parsed.Valid v -> v.code().digits();
+                case TrackingCode.Parsed.Malformed m -> throw ApiException.invalid("trackingCode", "کد رهگیری نامعتبر است: " + m.reason());
+                case TrackingCode.Parsed.WrongCheckDigit w -> throw ApiException.invalid("trackingCode", "رقم کنترل کد رهگیری نمی‌خواند؛ یک رقم اشتباه است یا جابه‌جا شده");
+            };
+        }
+        String nid = c.param("nationalId") == null ? null : Inputs.nationalId(c.param("nationalId"), "nationalId").digits();
+        LocalDate from = Inputs.day(c.param("from"), "from");
+        LocalDate to = Inputs.day(c.param("to"), "to");
+        CaseQuery q = new CaseQuery(code, nid, Inputs.phone(c.param("callerNumber"), "callerNumber"), c.longParam("agencyId"),
+                Inputs.optionalEnum(CaseKind.class, c.param("kind"), "kind"),
+                Inputs.optionalEnum(CaseStatus.class, c.param("status"), "status"),
+                Inputs.optionalEnum(Channel.class, c.param("channel"), "channel"),
+                c.param("overdue") == null ? null : Boolean.parseBoolean(c.param("overdue")),
+                from == null ? null : from.atStartOfDay(cx.zone()).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(cx.zone()).toInstant(),
+                null, CaseJson.onlyChannel(c), c.intParam("page", 0, 0, 100_000), c.intParam("size", 25, 1, 200));
+        CaseQueries.Page page = cx.caseQueries().search(q);
+        if (nid != null) {
+            cx.audit().record(c.username(), AuditLog.Action.SEARCH_CASES, null, null, CaseJson.masked(nid), "by national ID", c.ip());
+        }
+        return page(page);
+    }
+
+    private JsonObject page(CaseQueries.Page page) {
+        Instant now = cx.clock().instant();
+        JsonArray items = new JsonArray();
+        page.items().forEach(row -> items.add(CaseJson.summary(row, false, now)));
+        return new JsonObject().put("items", items).put("page", page.page()).put("size", page.size()).put("hasMore", page.hasMore());
+    }
+
+    private Object due(Call c) {
+        LocalDate today = LocalDate.now(cx.clock().withZone(cx.zone()));
+        // The Iranian week runs Saturday to Friday.
+        LocalDate nextSaturday = today.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        CaseQuery q = new CaseQuery(null, null, null, c.longParam("agencyId"), null, null, null, null, null, null,
+                nextSaturday.atStartOfDay(cx.zone()).toInstant(), null, 0, 200);
+        return page(cx.caseQueries().search(q));
+    }
+
+    CaseRow visibleCase(Call c, long id) {
+        CaseRow row = cx.caseQueries().find(id).orElseThrow(ApiException::notFound);
+        if (!CaseJson.visible(c, row)) {
+            cx.audit().record(c.username(), AuditLog.Action.REFUSED, id, null, null, "case not visible to the role", c.ip());
+            throw ApiException.notFound();
+        }
+        return row;
+    }
+
+    JsonObject detailOf(Call c, long id, boolean audit) {
+        CaseRow row = visibleCase(c, id);
+        if (audit) {
+            cx.audit().record(c.username(), AuditLog.Action.VIEW_CASE, id, null, null, null, c.ip());
+            if (row.subjectNationalId() != null) {
+                cx.audit().record(c.username(), AuditLog.Action.VIEW_NATIONAL_ID, id, null, CaseJson.masked(row.subjectNationalId()), null, c.ip());
+            }
+        }
+        return CaseJson.detail(c, row, cx.caseQueries().timeline(id), cx.recordings(), cx.clock().instant());
+    }
+
+    private Object detail(Call c) {
+        return detailOf(c, c.pathId("id"), true);
+    }
+
+    private Object create(Call c) {
+        JsonObject b = c.json();
+        CaseKind kind = Inputs.enumOf(CaseKind.class, b.getValue("kind"), "kind", null);
+        Channel channel = Inputs.enumOf(Channel.class, b.getValue("channel"), "channel", Channel.PHONE_LIVE);
+        if (channel == Channel.PHONE_MESSAGE) throw ApiException.invalid("channel", "پیام‌های ضبط‌شده در میز پیاده‌سازی ثبت می‌شوند");
+        SubjectPerson subject = subject(b.getValue("subject"), true);
+        Long agencyId = Inputs.longOf(b, "agencyId", false);
+        if (agencyId != null && cx.admin().agency(agencyId).filter(a -> a.active()).isEmpty()) {
+            throw ApiException.invalid("agencyId", "دستگاه اجرایی یافت نشد");
+        }
+        NewCase n = new NewCase(kind, channel, subject, agencyId, Inputs.text(b, "summary", 300, true),
+                Inputs.text(b, "description", 10_000, false),
+                Inputs.enumOf(DeadlineClass.class, b.getValue("deadlineClass"), "deadlineClass", DeadlineClass.SIMPLE),
+                Inputs.phone(b.getString("callerNumber"), "callerNumber"), Inputs.text(b, "callId", 64, false),
+                new Actor(c.username()));
+        CaseSummary s = cx.cases().register(n);
+        cx.audit().record(c.username(), AuditLog.Action.REGISTER_CASE, s.id(), null,
+                subject.nationalId() == null ? null : subject.nationalId().masked(), s.trackingCode().digits(), c.ip());
+        return Reply.json(201, detailOf(c, s.id(), false));
+    }
+
+    /** The subject person from JSON; {@code idRequired}: the live desk always has the caller's ID to hand. */
+    static SubjectPerson subject(Object raw, boolean idRequired) {
+        if (!(raw instanceof JsonObject s)) throw ApiException.invalid("subject", "مشخصات شخص لازم است");
+        String rawId = Inputs.text(s, "nationalId", 40, idRequired);
+        NationalId id = rawId == null ? null : Inputs.nationalId(rawId, "subject.nationalId");
+        Relation relation = Inputs.enumOf(Relation.class, s.getValue("relation"), "subject.relation", Relation.SELF);
+        Object verified = s.getValue("idVerified");
+        return new SubjectPerson(id, Boolean.TRUE.equals(verified), relation, Inputs.text(s, "fullName", 200, false));
+    }
+
+    private Object duplicateCheck(Call c) {
+        JsonObject b = c.json();
+        NationalId id = Inputs.nationalId(Inputs.text(b, "nationalId", 40, true), "nationalId");
+        int window = Integer.parseInt(cx.admin().setting("cases.duplicate-window-days"));
+        Optional<CaseSummary> d = cx.cases().findLikelyDuplicate(id);
+        JsonObject out = new JsonObject().put("duplicate", d.isPresent()).put("windowDays", window);
+        d.flatMap(s -> cx.caseQueries().find(s.id())).filter(row -> CaseJson.visible(c, row))
+                .ifPresent(row -> out.put("existing", CaseJson.summary(row, false, cx.clock().instant())));
+        return out;
+    }
+
+    private Object message(Call c) {
+        long id = c.pathId("id");
+        CaseRow row = visibleCase(c, id);
+        if (!row.status().isOpen()) throw ApiException.conflict("پرونده مختومه است");
+        JsonObject b = c.json();
+        String text = Inputs.text(b, "text", 10_000, true);
+        cx.cases().addMessage(id, Inputs.longOf(b, "recordingId", false), Inputs.text(b, "callId", 64, false), text, new Actor(c.username()));
+        changed(c, id, "message");
+        return detailOf(c, id, false);
+    }
+
+    private Object refer(Call c) {
+        long id = c.pathId("id");
+        visibleCase(c, id);
+        JsonObject b = c.json();
+        cx.caseActions().refer(id, Inputs.longOf(b, "agencyId", true), Inputs.text(b, "note", 4000, false), c.username());
+        changed(c, id, "refer");
+        return detailOf(c, id, false);
+    }
+
+    private Object answer(Call c) {
+        long id = c.pathId("id");
+        visibleCase(c, id);
+        JsonObject b = c.json();
+        Long rec = Inputs.longOf(b, "recordingId", false);
+        if (rec != null && cx.recordings().find(rec).isEmpty()) throw ApiException.invalid("recordingId", "پاسخ صوتی یافت نشد");
+        cx.caseActions().answer(id, Inputs.text(b, "text", 10_000, true), rec, c.username());
+        changed(c, id, "answer");
+        return detailOf(c, id, false);
+    }
+
+    private Object answerAudio(Call c) {
+        long id = c.pathId("id");
+        visibleCase(c, id);
+        var body = c.rawBody();
+        if (body == null || body.length() < 44 || !"RIFF".equals(body.getString(0, 4)) || !"WAVE".equals(body.getString(8, 12))) {
+            throw ApiException.invalid("body", "فایل WAV معتبر نیست");
+        }
+        var stored = cx.recordings().storeAnswer(id, body.getBytes())
+                .orElseThrow(() -> ApiException.unavailable("unavailable", "ذخیره‌سازی صدا در دسترس نیست"));
+        changed(c, id, "answer-audio " + stored.id());
+        return Reply.json(201, new JsonObject().put("id", stored.id()).put("kind", "AGENCY_ANSWER")
+                .put("durationSeconds", stored.durationSeconds()));
+    }
+
+    private Object objection(Call c) {
+        long id = c.pathId("id");
+        CaseRow row = visibleCase(c, id);
+        if (row.status() != CaseStatus.ANSWERED) throw ApiException.conflict("اعتراض فقط پس از پاسخ دستگاه ثبت می‌شود");
+        cx.cases().object(id, null, new Actor(c.username()), Inputs.text(c.json(), "note", 4000, false));
+        changed(c, id, "objection");
+        return detailOf(c, id, false);
+    }
+
+    private Object board(Call c) {
+        long id = c.pathId("id");
+        visibleCase(c, id);
+        cx.caseActions().board(id, Inputs.text(c.json(), "note", 4000, false), c.username());
+        changed(c, id, "board");
+        return detailOf(c, id, false);
+    }
+
+    private Object close(Call c) {
+        long id = c.pathId("id");
+        CaseRow row = visibleCase(c, id);
+        if (row.status() == CaseStatus.AWAITING_TRANSCRIPTION) throw ApiException.conflict("پیام ضبط‌شده را در میز پیاده‌سازی ببندید");
+        cx.caseActions().close(id, Inputs.text(c.json(), "note", 4000, false), c.username());
+        changed(c, id, "close");
+        return detailOf(c, id, false);
+    }
+
+    private void changed(Call c, long id, String what) {
+        cx.audit().record(c.username(), AuditLog.Action.CHANGE_CASE, id, null, null, what, c.ip());
+    }
+
+    static boolean isSupervisor(Call c) { return c.has(Role.SUPERVISOR); }
+}

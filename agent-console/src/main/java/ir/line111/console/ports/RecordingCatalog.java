@@ -1,0 +1,38 @@
+package ir.line111.console.ports;
+
+import ir.line111.core.domain.recordings.RecordingKind;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the console needs of the recordings module: a recording's file and metadata by id, and its
+ * draft transcript with word timings. The console checks that the file lies inside the recording
+ * store before it serves a byte; the client never names a path.
+ */
+public interface RecordingCatalog {
+
+    record RecordingInfo(long id, RecordingKind kind, String callId, Path file, Double durationSeconds, Instant createdAt) {}
+
+    record Word(String word, double start, double end, Double conf) {}
+
+    /** {@code status}: PENDING, DONE, FAILED. */
+    record Transcript(String status, String text, List<Word> words) {}
+
+    Optional<RecordingInfo> find(long id);
+
+    Optional<Transcript> transcript(long recordingId);
+
+    /** Stores an uploaded audio answer; empty when this catalog cannot store (the API then says unavailable). */
+    default Optional<RecordingInfo> storeAnswer(long caseId, byte[] wav) {
+        return Optional.empty();
+    }
+
+    /** No recordings module wired: every id is unknown. */
+    RecordingCatalog NONE = new RecordingCatalog() {
+        @Override public Optional<RecordingInfo> find(long id) { return Optional.empty(); }
+        @Override public Optional<Transcript> transcript(long recordingId) { return Optional.empty(); }
+    };
+}

@@ -1,0 +1,21 @@
+package ir.line111.console.security;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The console's roles (DESIGN §2). Written in lower case on the wire and in the database. */
+public enum Role {
+    OPERATOR, TRANSCRIBER, SUPERVISOR, ADMIN;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Role> fromWire(String s) {
+        if (s == null) return Optional.empty();
+        for (Role r : values()) {
+            if (r.wire().equals(s.strip().toLowerCase(Locale.ROOT))) return Optional.of(r);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,56 @@
+// Persian names of the domain's enums. The server's enums (core/domain/cases) are the source of truth:
+// when the API sends a label with a value, that label wins; these are only for values sent bare.
+
+export const KINDS = {
+  REQUEST: 'درخواست', COMPLAINT: 'شکایت', CRITICISM: 'انتقاد', SUGGESTION: 'پیشنهاد', REPORT: 'گزارش',
+  OPINION: 'نظر', APPRECIATION: 'ابراز احساسات', MEETING_REQUEST: 'درخواست ملاقات',
+};
+
+export const STATUSES = {
+  REGISTERED: 'ثبت شده', AWAITING_TRANSCRIPTION: 'در انتظار پیاده‌سازی پیام', REFERRED: 'ارجاع شده',
+  ANSWERED: 'پاسخ داده شده', OBJECTION_1: 'اعتراض اول', OBJECTION_2: 'اعتراض دوم',
+  COMPLAINTS_BOARD: 'هیأت رسیدگی به شکایات', CLOSED: 'مختومه',
+};
+
+export const CHANNELS = {
+  PHONE_LIVE: 'تلفن — گفت‌وگو با کارشناس', PHONE_MESSAGE: 'تلفن — پیام ضبط‌شده', SMS: 'پیامک', WEB: 'وب',
+  LETTER: 'نامه', IN_PERSON: 'حضوری',
+};
+
+export const DEADLINES = {
+  SIMPLE: 'ساده — ۱۰ روز', CORRESPONDENCE: 'نیازمند مکاتبه — ۱۵ روز', INSPECTION: 'نیازمند بازرسی — ۲۵ روز',
+  CORRESPONDENCE_AND_INSPECTION: 'مکاتبه و بازرسی — ۳۵ روز',
+};
+
+export const RELATIONS = {
+  SELF: 'خود تماس‌گیرنده', SPOUSE: 'همسر', CHILD: 'فرزند', PARENT: 'پدر یا مادر', SIBLING: 'خواهر یا برادر',
+  OTHER_RELATIVE: 'سایر بستگان', OTHER: 'دیگری',
+};
+
+export const ROLES = {
+  OPERATOR: 'کارشناس پاسخگو', TRANSCRIBER: 'پیاده‌ساز پیام', SUPERVISOR: 'ناظر', ADMIN: 'مدیر سامانه',
+};
+
+export const OPERATOR_STATES = {
+  READY: 'آماده', PAUSED: 'مکث', LOGGED_OUT: 'خارج از صف', OFFLINE: 'خارج از صف', ON_CALL: 'در مکالمه', IN_CALL: 'در مکالمه',
+  UNAVAILABLE: 'در دسترس نیست',
+  BUSY: 'در مکالمه', WRAP_UP: 'جمع‌بندی', RINGING: 'در حال زنگ',
+};
+
+export const PAUSE_REASONS = ['استراحت', 'ناهار و نماز', 'جلسه', 'آموزش', 'کار اداری', 'مشکل فنی'];
+
+export const EVENT_TYPES = {
+  REGISTERED: 'ثبت', CALL: 'تماس', RECORDING: 'ضبط', TRANSCRIPT: 'متن پیام', STATUS: 'تغییر وضعیت',
+  STATUS_CHANGED: 'تغییر وضعیت', REFERRED: 'ارجاع', ANSWERED: 'پاسخ دستگاه', ANSWER: 'پاسخ دستگاه',
+  OBJECTION: 'اعتراض', COMPLAINTS_BOARD: 'ارسال به هیأت', CLOSED: 'مختومه', MESSAGE: 'پیام افزوده',
+  MESSAGE_ADDED: 'پیام افزوده', NOTE: 'یادداشت', FOLLOW_UP: 'پیگیری',
+};
+
+/** Label of an enum value: the server's label when given, else ours, else the raw value. */
+export function label(table, value, serverLabel) {
+  if (serverLabel) return serverLabel;
+  if (value == null) return '—';
+  return table[value] ?? String(value);
+}
+
+export const options = table => Object.entries(table);

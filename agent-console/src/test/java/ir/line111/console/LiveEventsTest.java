@@ -1,0 +1,128 @@
+package ir.line111.console;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import ir.line111.console.support.Browser;
+import ir.line111.console.support.ConsoleFixture;
+import ir.line111.core.domain.events.EventAddresses;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.CompletionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The WebSocket: its handshake checks, and events from the bus reaching exactly the right browsers. */
+class LiveEventsTest {
+
+    static ConsoleFixture fx;
+
+    @BeforeAll
+    static void start() { fx = ConsoleFixture.h2(); }
+
+    @AfterAll
+    static void stop() { fx.close(); }
+
+    static int handshakeStatus(Throwable t) {
+        Throwable c = t instanceof CompletionException ? t.getCause() : t;
+        return c instanceof WebSocketHandshakeException h ? h.getResponse().statusCode() : -1;
+    }
+
+    @Test
+    void theHandshakeNeedsTheConsolesOriginAndASession() {
+        Browser op = fx.signedIn("operator");
+        assertThatThrownBy(() -> op.websocket("http://evil.example")).satisfies(t -> assertThat(handshakeStatus(t)).isEqualTo(403));
+        assertThatThrownBy(() -> op.websocket(null)).satisfies(t -> assertThat(handshakeStatus(t)).isEqualTo(403));
+        assertThatThrownBy(() -> op.websocket("http://127.0.0.1:1")).satisfies(t -> assertThat(handshakeStatus(t)).isEqualTo(403));
+        assertThatThrownBy(() -> fx.browser().websocket(fx.origin())).satisfies(t -> assertThat(handshakeStatus(t)).isEqualTo(401));
+    }
+
+    @Test
+    void aScreenPopReachesTheOperatorTheCallConnectedToAndNobodyElse() throws Exception {
+        Browser op1 = fx.signedIn("operator");
+        Browser op2 = fx.signedIn("operator2");
+        Browser sup = fx.signedIn("supervisor");
+        Browser tr = fx.signedIn("transcriber");
+        Browser.Socket s1 = op1.websocket(fx.origin());
+        Browser.Socket s2 = op2.websocket(fx.origin());
+        Browser.Socket ss = sup.websocket(fx.origin());
+        Browser.Socket st = tr.websocket(fx.origin());
+        assertThat(s1.next("hello", 5).getJsonObject("data").getString("username")).isEqualTo("operator");
+        for (Browser.Socket s : new Browser.Socket[]{s2, ss, st}) assertThat(s.next("hello", 5)).isNotNull();
+
+        long clip = fx.recordings.add(ir.line111.core.domain.recordings.RecordingKind.SPOKEN_ID,
+                java.nio.file.Files.write(fx.store.resolve("pop.wav"), ConsoleFixture.wav(800)), null);
+        JsonObject pop = new JsonObject().put("callId", "1700000000.7").put("operator", "PJSIP/op1").put("callerNumber", "09121234567")
+                .put("nationalId", "0499370899").put("nationalIdVerified", false).put("spokenIdRecordingId", clip)
+                .put("earlierCases", new JsonArray());
+        fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, pop);
+        JsonObject got = s1.next("screen-pop", 5);
+        assertThat(got).isNotNull();
+        assertThat(got.getJsonObject("data").getString("nationalId")).isEqualTo("0499370899");
+        assertThat(got.getJsonObject("data").getString("callId")).isEqualTo("1700000000.7");
+        // the popped operator may now play the spoken-ID clip although it belongs to no case yet
+        assertThat(op1.bytes("/api/recordings/" + clip + "/audio", null).statusCode()).isEqualTo(200);
+        assertThat(op2.bytes("/api/recordings/" + clip + "/audio", null).statusCode()).isEqualTo(404);
+
+        // queue state goes to operators and supervisors, national IDs masked; not to transcribers
+        fx.vertx.eventBus().publish(EventAddresses.QUEUE_STATE, new JsonObject()
+                .put("callers", new JsonArray().add(new JsonObject().put("callId", "c1").put("waitSeconds", 42).put("nationalId", "0499370899")))
+                .put("members", new JsonArray().add(new JsonObject().put("operator", "PJSIP/op1").put("state", "ON_CALL").put("reason", "x")))
+                .put("estimatedWaitSeconds", 60));
+        JsonObject q = ss.next("queue-state", 5);
+        assertThat(q).isNotNull();
+        while (q.getJsonObject("data").getJsonArray("callers", new JsonArray()).isEmpty()) q = ss.next("queue-state", 5);
+        JsonObject caller = q.getJsonObject("data").getJsonArray("callers").getJsonObject(0);
+        assertThat(caller.getString("nationalIdMasked")).isEqualTo("049****899");
+        assertThat(caller.containsKey("nationalId")).isFalse();
+        assertThat(s2.next("queue-state", 5)).isNotNull();
+        assertThat(sup.get("/api/queue").json().getInteger("estimatedWaitSeconds")).isEqualTo(60);
+
+        fx.vertx.eventBus().publish(EventAddresses.QUEUE_ABANDONED, new JsonObject().put("callId", "ab-1").put("callerNumber", "09125550000").put("waitSeconds", 95));
+        assertThat(s2.next("queue-abandoned", 5)).isNotNull();
+        await().untilAsserted(() -> assertThat(op2.get("/api/desk/abandoned").json().getJsonArray("items").stream()
+                .map(o -> ((JsonObject) o).getString("callerNumber"))).contains("09125550000"));
+
+        fx.vertx.eventBus().publish(EventAddresses.CALL_WRAP_UP, new JsonObject().put("callId", "1700000000.7").put("operator", "PJSIP/op1").put("talkSeconds", 120));
+        assertThat(s1.next("wrap-up", 5)).isNotNull();
+        assertThat(ss.next("wrap-up", 5)).isNotNull();
+
+        // nobody else got the screen-pop, the transcriber got nothing but its hello
+        assertThat(s2.messages.stream().map(m -> m.getString("type"))).doesNotContain("screen-pop");
+        assertThat(ss.messages.stream().map(m -> m.getString("type"))).doesNotContain("screen-pop");
+        assertThat(st.messages.stream().map(m -> m.getString("type"))).isEmpty();
+        s1.ws.sendText("{\"type\":\"ping\"}", true);
+        assertThat(s1.next("pong", 5)).isNotNull();
+    }
+
+    @Test
+    void presenceIsAskedOfTheAmiAdapterAndWithoutOneTheOperatorIsTold() {
+        Browser op = fx.signedIn("operator");
+        var none = op.post("/api/desk/presence", new JsonObject().put("action", "ready"));
+        assertThat(none.status()).isEqualTo(503);
+        assertThat(none.error()).isEqualTo("ami_unavailable");
+        var consumer = fx.vertx.eventBus().<JsonObject>consumer(EventAddresses.PRESENCE, m -> {
+            JsonObject req = m.body();
+            if ("pause".equals(req.getString("action")) && req.getString("reason") == null) m.fail(400, "reason needed");
+            else m.reply(new JsonObject().put("ok", true).put("operator", req.getString("operator")).put("device", req.getString("device")));
+        });
+        try {
+            await().until(consumer::isRegistered);
+            var login = op.post("/api/desk/presence", new JsonObject().put("action", "login"));
+            assertThat(login.status()).as(login.body()).isEqualTo(200);
+            assertThat(login.json().getString("state")).isEqualTo("READY");
+            assertThat(login.json().getString("device")).isEqualTo("PJSIP/op1");
+            var pause = op.post("/api/desk/presence", new JsonObject().put("action", "pause").put("reason", "LUNCH"));
+            assertThat(pause.json().getString("state")).isEqualTo("PAUSED");
+            assertThat(op.get("/api/desk/presence").json().getString("reason")).isEqualTo("LUNCH");
+            assertThat(op.post("/api/desk/presence", new JsonObject().put("action", "pause")).status()).isEqualTo(400);
+            assertThat(op.post("/api/desk/presence", new JsonObject().put("action", "explode")).status()).isEqualTo(400);
+        } finally {
+            consumer.unregister();
+        }
+    }
+}

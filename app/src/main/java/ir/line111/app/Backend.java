@@ -1,0 +1,145 @@
+package ir.line111.app;
+
+import io.vertx.core.Vertx;
+import ir.line111.app.wiring.ConsoleRecordings;
+import ir.line111.app.wiring.ConversationAdoption;
+import ir.line111.console.ConsoleDependencies;
+import ir.line111.console.ConsoleServer;
+import ir.line111.console.ports.HealthCheck;
+import ir.line111.core.CoreServices;
+import ir.line111.core.config.Line111Config;
+import ir.line111.core.domain.speech.NationalIdRecognizer;
+import ir.line111.core.persistence.DatabaseUnavailableException;
+import ir.line111.ivr.IvrDependencies;
+import ir.line111.ivr.agi.IvrServer;
+import ir.line111.ivr.ami.AmiService;
+import ir.line111.ivr.ami.JdbcQueueCallStore;
+import ir.line111.recordings.RecordingsService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The whole backend in one process: core (database, cases), recordings (store, recogniser,
+ * transcription), the AMI client, the FastAGI server and the console, on one Vert.x instance.
+ * Parts start in dependency order and stop in reverse; a part that fails to start stops the ones
+ * already started, so nothing is left listening.
+ */
+public final class Backend implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Backend.class);
+
+    private final Deque<Runnable> stops = new ArrayDeque<>();
+    private CoreServices core;
+    private IvrServer ivr;
+    private ConsoleServer console;
+    private AmiService ami;
+
+    private Backend() {}
+
+    /** Starts everything; prints the first admin's password to {@code out} once, when the database has no user. */
+    public static Backend start(Line111Config config, PrintStream out) {
+        Backend b = new Backend();
+        try {
+            b.startParts(config, out);
+            return b;
+        } catch (RuntimeException e) {
+            b.close();
+            throw e;
+        }
+    }
+
+    private void startParts(Line111Config config, PrintStream out) {
+        Clock clock = Clock.systemUTC();
+        try {
+            core = CoreServices.open(config);
+        } catch (DatabaseUnavailableException e) {
+            throw new StartupException(e.getMessage(), ExitCodes.DATABASE, e);
+        }
+        stops.push(core::close);
+        core.users().ensureFirstAdmin().ifPresent(pw -> {
+            out.println("""
+                    ------------------------------------------------------------------
+                    First start: created user 'admin' with password  %s
+                    It is shown only this once. Sign in at the console and change it.
+                    ------------------------------------------------------------------""".formatted(pw));
+            out.flush();
+        });
+
+        Vertx vertx = Vertx.vertx();
+        stops.push(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
+
+        RecordingsService recordings = new RecordingsService(config, core.database(), core.caseRegistry()).start();
+        stops.push(recordings::stop);
+
+        ami = new AmiService(config, vertx, new AmiService.Dependencies(
+                (callerNumber, nationalId) -> nationalId == null ? List.of() : core.caseDesk().historyOf(nationalId, 10),
+                new ConversationAdoption(recordings.store(), core.caseRegistry()),
+                new JdbcQueueCallStore(core.database().dataSource()),
+                clock));
+        ami.start();
+        stops.push(ami::stop);
+
+        NationalIdRecognizer recognizer = recordings.recognizer();
+        ivr = new IvrServer(config, new IvrDependencies(core.caseRegistry(), core.callLog(), recordings.store(),
+                recognizer, ami, core.officeHours()::isOpen, clock));
+        try {
+            ivr.start();
+        } catch (IOException e) {
+            throw new StartupException("cannot listen for FastAGI on " + config.string("agi.bind") + ":"
+                    + config.string("agi.port") + ": " + e.getMessage(), ExitCodes.LISTENER, e);
+        }
+        stops.push(ivr::stop);
+
+        List<HealthCheck> checks = List.of(
+                HealthCheck.of("ami", false, () -> !config.isSet("ami.username")
+                        ? HealthCheck.Status.disabled("ami.username is not set")
+                        : ami.connected() ? HealthCheck.Status.up("connected") : HealthCheck.Status.down("not connected, retrying")),
+                HealthCheck.of("recogniser", false, () -> recognizer == NationalIdRecognizer.NONE
+                        ? HealthCheck.Status.disabled("speech.model is not set: spoken IDs go on unverified")
+                        : HealthCheck.Status.up("configured")));
+        console = new ConsoleServer(config, vertx, new ConsoleDependencies(core.database().dataSource(),
+                core.caseRegistry(), null, new ConsoleRecordings(recordings.store(), recordings.queue()),
+                checks, null, clock));
+        try {
+            console.start();
+        } catch (RuntimeException e) {
+            throw new StartupException("cannot start the console on " + config.string("console.bind") + ":"
+                    + config.string("console.port") + ": " + e.getMessage(), ExitCodes.LISTENER, e);
+        }
+        stops.push(console::stop);
+        log.info("line111 is up: FastAGI {}:{}, console http://{}:{}", config.string("agi.bind"), ivr.port(),
+                config.string("console.bind"), console.port());
+    }
+
+    public int agiPort() {
+        return ivr.port();
+    }
+
+    public int consolePort() {
+        return console.port();
+    }
+
+    public CoreServices core() {
+        return core;
+    }
+
+    /** Stops in reverse order: no new calls first, calls in progress finish or are recorded, the database last. */
+    @Override
+    public synchronized void close() {
+        while (!stops.isEmpty()) {
+            Runnable stop = stops.pop();
+            try {
+                stop.run();
+            } catch (RuntimeException e) {
+                log.warn("while stopping: {}", e.toString());
+            }
+        }
+        log.info("line111 stopped");
+    }
+}

@@ -1,0 +1,43 @@
+package ir.line111.app.wiring;
+
+import ir.line111.console.ports.RecordingCatalog;
+import ir.line111.recordings.speech.Hypothesis;
+import ir.line111.recordings.store.AudioStore;
+import ir.line111.recordings.transcription.TranscriptionQueue;
+
+import java.util.Optional;
+
+/** The console's view of the recordings module: a recording by id (never by a client's path) and its draft transcript. */
+public final class ConsoleRecordings implements RecordingCatalog {
+    private final AudioStore store;
+    private final TranscriptionQueue transcripts;
+
+    public ConsoleRecordings(AudioStore store, TranscriptionQueue transcripts) {
+        this.store = store;
+        this.transcripts = transcripts;
+    }
+
+    @Override
+    public Optional<RecordingInfo> find(long id) {
+        return store.byId(id)
+                .filter(row -> row.purgedAt() == null)
+                .map(row -> {
+                    var r = row.recording();
+                    // Asterisk records telephone audio at 8 kHz; the store keeps samples.
+                    Double seconds = r.durationSamples() > 0 ? r.durationSamples() / 8000.0 : null;
+                    return new RecordingInfo(r.id(), r.kind(), r.callId(), store.fileOf(r), seconds, row.recordedAt());
+                });
+    }
+
+    @Override
+    public Optional<Transcript> transcript(long recordingId) {
+        Optional<Hypothesis> done = transcripts.transcriptOf(recordingId);
+        if (done.isPresent()) {
+            Hypothesis h = done.get();
+            return Optional.of(new Transcript("DONE", h.text(), h.words().stream()
+                    .map(w -> new Word(w.word(), w.start(), w.end(), w.confidence())).toList()));
+        }
+        return transcripts.statusOf(recordingId)
+                .map(s -> new Transcript(s.state() == TranscriptionQueue.State.FAILED ? "FAILED" : "PENDING", null, java.util.List.of()));
+    }
+}

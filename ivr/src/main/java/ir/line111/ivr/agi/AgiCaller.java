@@ -1,0 +1,173 @@
+package ir.line111.ivr.agi;
+
+import ir.line111.ivr.flow.CallFault;
+import ir.line111.ivr.flow.Caller;
+import ir.line111.ivr.flow.CallerHungUp;
+import ir.line111.ivr.prompts.PromptCatalogue;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.reply.AgiReply;
+import org.asteriskjava.fastagi.command.AbstractAgiCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@link Caller} over one FastAGI channel. Commands are written exactly as Asterisk's own usage
+ * shows them (and as the traces in shared/asterisk-traces do), and every reply is checked: -1 and
+ * 511 mean the caller is gone, anything but 200 is a fault.
+ */
+final class AgiCaller implements Caller {
+    private static final Logger log = LoggerFactory.getLogger(AgiCaller.class);
+
+    private final AgiChannel channel;
+    private final PromptCatalogue catalogue;
+    private boolean hungUp;
+
+    AgiCaller(AgiChannel channel, PromptCatalogue catalogue) {
+        this.channel = channel;
+        this.catalogue = catalogue;
+    }
+
+    /** A command line sent as is: Asterisk-Java's builders quote every argument, which the traces never do. */
+    private static final class Line extends AbstractAgiCommand {
+        private static final long serialVersionUID = 1L;
+        private final String text;
+        Line(String text) { this.text = text; }
+        @Override public String buildCommand() { return text; }
+    }
+
+    private AgiReply send(String command) {
+        if (hungUp) throw new CallerHungUp("caller already hung up");
+        AgiReply reply;
+        try {
+            reply = channel.sendCommand(new Line(command));
+        } catch (AgiHangupException e) {
+            hungUp = true;
+            throw new CallerHungUp("channel is dead (" + verb(command) + ")");
+        } catch (AgiException e) {
+            throw new CallFault("AGI error on " + verb(command) + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new CallFault("unreadable reply to " + verb(command) + ": " + e, e);
+        }
+        if (reply.getStatus() != AgiReply.SC_SUCCESS) {
+            throw new CallFault("unexpected reply to " + verb(command) + ": " + reply.getFirstLine(), null);
+        }
+        return reply;
+    }
+
+    private static String verb(String command) {
+        int i = command.indexOf(' ', command.indexOf(' ') + 1);
+        return i < 0 ? command : command.substring(0, i);
+    }
+
+    private int resultCode(AgiReply reply, String command) {
+        String r = reply.getResult();
+        try {
+            return Integer.parseInt(r);
+        } catch (NumberFormatException e) {
+            throw new CallFault("unexpected result '" + r + "' to " + verb(command), e);
+        }
+    }
+
+    private CallerHungUp gone(String during) {
+        hungUp = true;
+        return new CallerHungUp("caller hung up during " + during);
+    }
+
+    @Override
+    public void answer() {
+        send("ANSWER");
+    }
+
+    @Override
+    public char play(List<String> promptKeys, String escapeDigits) {
+        for (String key : promptKeys) {
+            String cmd = "STREAM FILE " + catalogue.sound(key) + " \"" + escapeDigits + "\"";
+            AgiReply reply = send(cmd);
+            int code = resultCode(reply, cmd);
+            if (code < 0) {
+                // -1 with endpos=0 is also what a missing sound file gives; the next command tells them apart.
+                if ("0".equals(reply.getAttribute("endpos"))) {
+                    log.warn("prompt {} did not play (missing sound file, or the caller hung up at once)", key);
+                    continue;
+                }
+                throw gone("prompt " + key);
+            }
+            if (code > 0) return (char) code;
+        }
+        return NO_KEY;
+    }
+
+    @Override
+    public char waitForKey(Duration timeout) {
+        String cmd = "WAIT FOR DIGIT " + timeout.toMillis();
+        int code = resultCode(send(cmd), cmd);
+        if (code < 0) throw gone("WAIT FOR DIGIT");
+        return code == 0 ? NO_KEY : (char) code;
+    }
+
+    @Override
+    public String collect(String promptKey, Duration timeout, int maxDigits) {
+        String cmd = "GET DATA " + catalogue.sound(promptKey) + " " + timeout.toMillis() + " " + maxDigits;
+        AgiReply reply = send(cmd);
+        String r = reply.getResult();
+        if ("-1".equals(r)) throw gone("GET DATA");
+        return r == null ? "" : r;
+    }
+
+    @Override
+    public Recorded record(Path basePath, String format, String escapeDigits, Duration maxLength, Duration silence) {
+        String cmd = "RECORD FILE " + basePath + " " + format + " \"" + escapeDigits + "\" " + maxLength.toMillis()
+                + " beep" + (silence.isZero() ? "" : " s=" + silence.toSeconds());
+        AgiReply reply = send(cmd);
+        int code = resultCode(reply, cmd);
+        long samples = parseLong(reply.getAttribute("endpos"));
+        String how = reply.getExtra();
+        if (code == -1 || "hangup".equals(how)) {
+            hungUp = true;
+            return new Recorded(RecordingEnd.HUNG_UP, samples);
+        }
+        if ("dtmf".equals(how)) return new Recorded(RecordingEnd.KEY, samples);
+        if ("timeout".equals(how) && code > 0) return new Recorded(RecordingEnd.SILENCE, samples);
+        return new Recorded(RecordingEnd.MAX_LENGTH, samples);
+    }
+
+    private static long parseLong(String s) {
+        if (s == null) return 0;
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void setVariable(String name, String value) {
+        send("SET VARIABLE " + name + " \"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+    }
+
+    @Override
+    public String variable(String name) {
+        AgiReply reply = send("GET VARIABLE " + name);
+        return "1".equals(reply.getResult()) ? reply.getExtra() : null;
+    }
+
+    @Override
+    public void hangUp() {
+        try {
+            send("HANGUP");
+        } catch (CallerHungUp e) {
+            // already gone: nothing left to hang up
+        }
+        hungUp = true;
+    }
+
+    boolean hungUp() {
+        return hungUp;
+    }
+}

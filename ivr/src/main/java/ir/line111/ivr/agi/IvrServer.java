@@ -1,0 +1,126 @@
+package ir.line111.ivr.agi;
+
+import ir.line111.core.config.Line111Config;
+import ir.line111.ivr.IvrDependencies;
+import ir.line111.ivr.flow.CallFlows;
+import ir.line111.ivr.flow.IvrSettings;
+import ir.line111.ivr.prompts.PromptCatalogue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+
+/**
+ * The IVR's lifecycle, for the composition root: {@code new IvrServer(config, deps)}, {@link #start()}
+ * (returns once the FastAGI port listens on {@code agi.bind}:{@code agi.port}), {@link #stop()}
+ * (no new calls; calls in progress finish, or after the grace period are cut off and keep what they recorded).
+ */
+public final class IvrServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(IvrServer.class);
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
+
+    private final BoundedAgiServer server;
+    private final String bind;
+    private final int maxCalls;
+    private Thread acceptor;
+    private volatile int port = -1;
+
+    public IvrServer(Line111Config config, IvrDependencies deps) {
+        this(config, deps, PromptCatalogue.load());
+    }
+
+    public IvrServer(Line111Config config, IvrDependencies deps, PromptCatalogue catalogue) {
+        IvrSettings settings = IvrSettings.from(config);
+        this.bind = config.string("agi.bind");
+        this.maxCalls = config.integer("agi.max-calls", 1, 1_000_000);
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("agi.bind: not an address: " + bind, e);
+        }
+        CallFlows flows = new CallFlows(deps, settings, catalogue);
+        Line111Scripts scripts = new Line111Scripts(flows, catalogue, deps.callLog(), deps.clock());
+        this.server = new BoundedAgiServer(scripts, address, config.port("agi.port"), maxCalls);
+    }
+
+    /** Binds and starts accepting calls; throws when the port cannot be bound. */
+    public synchronized void start() throws IOException {
+        if (acceptor != null) throw new IllegalStateException("already started");
+        IOException[] failure = new IOException[1];
+        acceptor = Thread.ofPlatform().name("agi-accept").daemon(true).start(() -> {
+            try {
+                server.startup();
+            } catch (IOException e) {
+                failure[0] = e;
+                server.bindFailed();
+            } catch (RuntimeException e) {
+                log.error("FastAGI server stopped unexpectedly", e);
+                server.bindFailed();
+            }
+        });
+        try {
+            port = server.awaitBound();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while binding the FastAGI port", e);
+        }
+        if (port < 0) {
+            acceptor.interrupt();
+            throw failure[0] != null ? new IOException("cannot listen for FastAGI on " + bind + ": " + failure[0].getMessage(), failure[0])
+                    : new IOException("cannot listen for FastAGI on " + bind);
+        }
+        log.info("FastAGI listening on {}:{} (at most {} calls at once)", bind, port, maxCalls);
+    }
+
+    /** The bound port (the real one when {@code agi.port} was 0). */
+    public int port() {
+        return port;
+    }
+
+    public int activeCalls() {
+        return server.activeCalls();
+    }
+
+    /** The most calls that were in progress at once since start. */
+    public int peakCalls() {
+        return server.peakCalls();
+    }
+
+    public long refusedCalls() {
+        return server.refusedCalls();
+    }
+
+    public long admittedCalls() {
+        return server.admittedCalls();
+    }
+
+    public void stop() {
+        stop(DEFAULT_GRACE);
+    }
+
+    /** Graceful: stop accepting, let calls finish for {@code grace}, then cut off the rest (they settle what they recorded). */
+    public synchronized void stop(Duration grace) {
+        if (acceptor == null) return;
+        server.stopAccepting();
+        try {
+            long deadline = System.nanoTime() + grace.toNanos();
+            if (!server.awaitIdle(deadline)) {
+                server.cutOffCalls();
+                server.awaitIdle(System.nanoTime() + Duration.ofSeconds(10).toNanos());
+            }
+            acceptor.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        acceptor = null;
+        log.info("FastAGI server stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

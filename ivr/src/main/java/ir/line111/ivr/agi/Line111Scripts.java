@@ -1,0 +1,131 @@
+package ir.line111.ivr.agi;
+
+import ir.line111.core.domain.calls.CallLog;
+import ir.line111.core.domain.calls.CallOutcome;
+import ir.line111.ivr.DialplanContract;
+import ir.line111.ivr.flow.CallFlows;
+import ir.line111.ivr.flow.CallSession;
+import ir.line111.ivr.prompts.PromptCatalogue;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.asteriskjava.fastagi.MappingStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.time.Clock;
+
+/**
+ * The explicit mapping of exactly two scripts (DialplanContract), nothing by class name, plus the
+ * refusal script for calls over the ceiling. Each script is one instance serving every call; what a
+ * call gathers lives in its {@link CallSession}.
+ */
+final class Line111Scripts implements MappingStrategy {
+    private static final Logger log = LoggerFactory.getLogger(Line111Scripts.class);
+    static final String MDC_CALL_ID = "callId";
+
+    private final CallFlows flows;
+    private final PromptCatalogue catalogue;
+    private final CallLog callLog;
+    private final Clock clock;
+    private final AgiScript entry = this::entry;
+    private final AgiScript afterQueue = this::afterQueue;
+    private final AgiScript refusal = this::refuse;
+    private final AgiScript malformed = this::refuseMalformed;
+
+    Line111Scripts(CallFlows flows, PromptCatalogue catalogue, CallLog callLog, Clock clock) {
+        this.flows = flows;
+        this.catalogue = catalogue;
+        this.callLog = callLog;
+        this.clock = clock;
+    }
+
+    @Override
+    public AgiScript determineScript(AgiRequest request, AgiChannel channel) {
+        if (BoundedAgiServer.REFUSED.isBound()) return refusal;
+        String script = request.getScript();
+        if (script == null || callId(request) == null) return malformed;
+        if (DialplanContract.SCRIPT_ENTRY.equals(script)) return entry;
+        if (DialplanContract.SCRIPT_AFTER_QUEUE.equals(script)) return afterQueue;
+        log.warn("no script '{}' (from {}): only {} and {} are served", script, request.getRequestURL(),
+                DialplanContract.SCRIPT_ENTRY, DialplanContract.SCRIPT_AFTER_QUEUE);
+        return null;
+    }
+
+    private void entry(AgiRequest request, AgiChannel channel) {
+        String callId = callId(request);
+        if (callId == null) {
+            refuseMalformed(request, channel);
+            return;
+        }
+        MDC.put(MDC_CALL_ID, callId);
+        try {
+            AgiCaller caller = new AgiCaller(channel, catalogue);
+            CallSession session = new CallSession(callId, request.getCallerIdNumber(), request.getChannel(), caller);
+            flows.entry(session);
+        } finally {
+            MDC.remove(MDC_CALL_ID);
+        }
+    }
+
+    private void afterQueue(AgiRequest request, AgiChannel channel) {
+        String uniqueId = callId(request);
+        if (uniqueId == null) {
+            refuseMalformed(request, channel);
+            return;
+        }
+        MDC.put(MDC_CALL_ID, uniqueId);
+        try {
+            AgiCaller caller = new AgiCaller(channel, catalogue);
+            // The entry script named the call; the same channel comes back, but trust the variable first.
+            String callId = uniqueId;
+            try {
+                String set = caller.variable(DialplanContract.VAR_CALL_ID);
+                if (set != null && !set.isBlank()) callId = set;
+            } catch (RuntimeException e) {
+                log.info("could not read {}: {}", DialplanContract.VAR_CALL_ID, e.getMessage());
+                return;
+            }
+            if (!callId.equals(uniqueId)) MDC.put(MDC_CALL_ID, callId);
+            flows.afterQueue(new CallSession(callId, request.getCallerIdNumber(), request.getChannel(), caller));
+        } finally {
+            MDC.remove(MDC_CALL_ID);
+        }
+    }
+
+    /** Over the ceiling or stopping: the dialplan's fallback records the caller instead. */
+    private void refuse(AgiRequest request, AgiChannel channel) throws AgiException {
+        String callId = callId(request);
+        if (callId != null) MDC.put(MDC_CALL_ID, callId);
+        try {
+            log.warn("call refused: the IVR is at its ceiling or stopping; the dialplan's fallback takes it");
+            if (callId != null) {
+                try {
+                    callLog.started(callId, request.getCallerIdNumber(), request.getChannel(), clock.instant());
+                    callLog.ended(callId, CallOutcome.REFUSED_AT_CAPACITY, "refused", clock.instant());
+                } catch (RuntimeException e) {
+                    log.warn("could not log the refused call: {}", e.toString());
+                }
+            }
+            channel.setVariable(DialplanContract.VAR_NEXT, DialplanContract.NEXT_FALLBACK);
+        } finally {
+            MDC.remove(MDC_CALL_ID);
+        }
+    }
+
+    private void refuseMalformed(AgiRequest request, AgiChannel channel) {
+        log.warn("malformed AGI environment (no script or no agi_uniqueid) from {}: sending the call to the fallback", request.getRemoteAddress());
+        try {
+            channel.setVariable(DialplanContract.VAR_NEXT, DialplanContract.NEXT_FALLBACK);
+        } catch (AgiException | RuntimeException e) {
+            log.info("could not reach the channel of the malformed call: {}", e.toString());
+        }
+    }
+
+    private static String callId(AgiRequest request) {
+        String id = request.getUniqueId();
+        return id == null || id.isBlank() ? null : id.strip();
+    }
+}

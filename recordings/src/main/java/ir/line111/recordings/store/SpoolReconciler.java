@@ -1,0 +1,111 @@
+package ir.line111.recordings.store;
+
+import ir.line111.core.domain.cases.CaseRegistry;
+import ir.line111.core.domain.cases.CaseSummary;
+import ir.line111.core.domain.cases.Relation;
+import ir.line111.core.domain.cases.SubjectPerson;
+import ir.line111.core.domain.cases.VoicemailIntake;
+import ir.line111.core.domain.recordings.RecordingKind;
+import ir.line111.core.domain.recordings.RecordingStore.PlannedRecording;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Finds messages in {@code recordings.spool} that no row knows of — recorded by the dialplan's
+ * fallback while the backend was down (see {@link FallbackRecordingName}) — and registers each as a
+ * voicemail case with a tracking code, so nothing a caller recorded is lost.
+ *
+ * <p>Each file goes through steps that can all be repeated: copy into the store and adopt (the row
+ * remembers the spool name as {@code origin}); register the voicemail unless the row already has a
+ * case; delete the spool file last. A crash anywhere leaves the spool file, and the next run picks
+ * up where this one stopped. Files still being written (modified within the settle time) wait.
+ * A file that does not follow the pattern is registered too, with the time of the file and no caller.
+ */
+public final class SpoolReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(SpoolReconciler.class);
+
+    /** What one run did. */
+    public record Result(int registered, int waiting, int failed) {}
+
+    private final AudioStore store;
+    private final CaseRegistry cases;
+    private final Path spool;
+    private final Duration settle;
+    private final Clock clock;
+
+    public SpoolReconciler(AudioStore store, CaseRegistry cases, Path spool, Duration settle, Clock clock) {
+        this.store = store;
+        this.cases = cases;
+        this.spool = spool;
+        this.settle = settle;
+        this.clock = clock;
+    }
+
+    public Result reconcile() {
+        if (!Files.isDirectory(spool)) return new Result(0, 0, 0);
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(spool)) {
+            s.filter(p -> p.getFileName().toString().endsWith(".wav") && Files.isRegularFile(p)).sorted().forEach(files::add);
+        } catch (IOException e) {
+            log.error("cannot list the spool {}: {}", spool, e.getMessage());
+            return new Result(0, 0, 1);
+        }
+        int registered = 0, waiting = 0, failed = 0;
+        for (Path f : files) {
+            try {
+                if (Files.getLastModifiedTime(f).toInstant().isAfter(clock.instant().minus(settle))) {
+                    waiting++;   // Asterisk may still be writing it
+                    continue;
+                }
+                register(f);
+                registered++;
+            } catch (Exception e) {
+                failed++;
+                log.error("spool file {} could not be registered (kept for the next run): {}", f.getFileName(), e.toString());
+            }
+        }
+        if (registered + failed > 0) {
+            log.info("spool reconciled: {} message(s) registered, {} still being written, {} failed", registered, waiting, failed);
+        }
+        return new Result(registered, waiting, failed);
+    }
+
+    private void register(Path f) throws IOException {
+        String origin = f.getFileName().toString();
+        var name = FallbackRecordingName.parse(origin);
+        String callId = name.map(FallbackRecordingName::uniqueId).orElse("spool:" + origin);
+        String caller = name.map(FallbackRecordingName::callerDigits).filter(s -> !s.isEmpty()).orElse(null);
+        Instant at = name.isPresent() ? name.get().recordedAt() : Files.getLastModifiedTime(f).toInstant();
+        MDC.put("callId", callId);
+        try {
+            AudioStore.Row row = store.byOrigin(origin).orElse(null);
+            if (row == null) {
+                PlannedRecording copy = store.importCopy(f, callId, RecordingKind.VOICEMAIL);
+                row = store.adopt(copy, at, origin);
+            }
+            if (row.caseId() == null) {
+                // Nobody has heard the ID yet: the subject is unknown until a transcriber listens.
+                CaseSummary c = cases.registerVoicemail(new VoicemailIntake(callId, caller,
+                        new SubjectPerson(null, false, Relation.SELF, null), null, row.recording().id(), at));
+                store.attachToCase(row.recording().id(), c.id());
+                log.info("message recorded while the backend was down registered as case {} ({}){}", c.id(), c.trackingCode(),
+                        row.recording().flagged() == null ? "" : "; recording flagged: " + row.recording().flagged());
+            }
+            Files.delete(f);
+        } finally {
+            MDC.remove("callId");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package ir.line111.recordings;
+
+import ir.line111.core.config.Line111Config;
+import ir.line111.core.domain.recordings.RecordingKind;
+import ir.line111.core.domain.speech.NationalIdRecognizer;
+import ir.line111.core.domain.speech.NationalIdRecognizer.Recognition;
+import ir.line111.core.persistence.Database;
+import ir.line111.core.persistence.PersistentCases;
+import ir.line111.core.persistence.TrackingCodeIssuer;
+import ir.line111.core.testing.TestDatabases;
+import ir.line111.recordings.speech.audio.WavAudio;
+import ir.line111.recordings.speech.worker.ScriptedEngine;
+import ir.line111.recordings.store.FallbackRecordingName;
+import ir.line111.recordings.transcription.TranscriptionQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The lifecycle object as the composition root uses it, with the real core registry. */
+class RecordingsServiceTest {
+
+    @TempDir Path tmp;
+    Database db;
+    PersistentCases cases;
+    RecordingsService service;
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabases.h2();
+        cases = new PersistentCases(db, new TrackingCodeIssuer(db, "recordings service test key 32 b".getBytes(StandardCharsets.UTF_8)),
+                Clock.systemUTC(), Duration.ofDays(30));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (service != null) service.stop();
+        db.close();
+    }
+
+    private Line111Config config(Map<String, String> extra) {
+        Map<String, String> m = new HashMap<>(Map.of(
+                "data.dir", tmp.toString(),
+                "recordings.housekeeping-seconds", "1",
+                "recordings.spool.settle-seconds", "0",
+                "transcription.retry-minutes", "0",
+                "transcription.max-attempts", "2",
+                "speech.worker.jvm-options", "-Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
+        m.putAll(extra);
+        return Line111Config.of(m);
+    }
+
+    private static void utterance(Path wav, String... heard) throws IOException {
+        WavAudio.write(wav, 8000, new short[8000]);
+        Files.write(wav.resolveSibling(wav.getFileName() + ".txt"), List.of(heard));
+    }
+
+    @Test
+    void withoutModelsTheStoreAndSpoolWorkAndIdsGoOnUnverified() throws IOException {
+        service = new RecordingsService(config(Map.of()), db, cases).start();
+        assertThat(service.recognizer()).isSameAs(NationalIdRecognizer.NONE);
+
+        var planned = service.store().plan("1773173700.1", RecordingKind.VOICEMAIL);
+        WavAudio.write(planned.file(), 8000, new short[16000]);
+        var stored = service.store().adopt(planned);
+        assertThat(stored.flagged()).isNull();
+        assertThat(service.queue().statusOf(stored.id()).orElseThrow().state()).isEqualTo(TranscriptionQueue.State.QUEUED);
+
+        Path spool = Files.createDirectories(tmp.resolve("spool"));
+        Path orphan = spool.resolve(new FallbackRecordingName(Instant.now().minusSeconds(90), "09120000000", "1773173000.5").fileName());
+        WavAudio.write(orphan, 8000, new short[8000]);
+        Files.setLastModifiedTime(orphan, FileTime.from(Instant.now().minusSeconds(60)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(orphan));
+        assertThat(service.store().byCall("1773173000.5")).singleElement().satisfies(r -> assertThat(r.caseId()).isNotNull());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.progress().remaining() == 2);
+        assertThat(service.progress().eta()).isNull();
+    }
+
+    @Test
+    void withModelsIdsAreRecognisedAndVoicemailsTranscribedInWorkerProcesses() throws IOException {
+        Path model = Files.createDirectories(tmp.resolve("model"));
+        service = new RecordingsService(config(Map.of("speech.model", model.toString(), "transcription.model", model.toString())),
+                db, cases, ScriptedEngine.class.getName()).start();
+
+        var id = service.store().plan("1773173700.2", RecordingKind.SPOKEN_ID);
+        utterance(id.file(), "صفر صفر هفتاد و شش دو دو نه شش چهار پنج");
+        service.store().adopt(id);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !(service.recognizer().recognise(id.file(), Duration.ofSeconds(2))
+                instanceof Recognition.Unavailable));
+        assertThat(service.recognizer().recognise(id.file(), Duration.ofSeconds(2)))
+                .isInstanceOfSatisfying(Recognition.Recognised.class, r -> assertThat(r.digits()).isEqualTo("0076229645"));
+
+        var message = service.store().plan("1773173700.2", RecordingKind.VOICEMAIL);
+        utterance(message.file(), "سلام آب محله ما سه روز است قطع است");
+        long good = service.store().adopt(message).id();
+        var broken = service.store().plan("1773173700.3", RecordingKind.VOICEMAIL);
+        utterance(broken.file(), "!fail");
+        long bad = service.store().adopt(broken).id();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> service.progress().remaining() == 0);
+        assertThat(service.queue().transcriptOf(good).orElseThrow().words()).hasSize(9)
+                .first().satisfies(w -> assertThat(w.word()).isEqualTo("سلام"));
+        assertThat(service.queue().statusOf(bad).orElseThrow()).satisfies(s -> {
+            assertThat(s.state()).isEqualTo(TranscriptionQueue.State.FAILED);
+            assertThat(s.attempts()).isEqualTo(2);
+            assertThat(s.lastError()).contains("scripted failure");
+        });
+        assertThat(service.progress().done()).isEqualTo(1);
+        assertThat(service.progress().failed()).isEqualTo(1);
+    }
+}
