@@ -222,6 +222,7 @@ final class AmiLink {
         return "stopping";
     }
 
+    @SuppressWarnings("deprecation") // QueueMember's Location/Name differ from the events' Interface/MemberName
     private AmiSignal.Resync resync(LinkConnection c, long gen) throws IOException, TimeoutException {
         QueueStatusAction qs = new QueueStatusAction();
         qs.setQueue(settings.queue());

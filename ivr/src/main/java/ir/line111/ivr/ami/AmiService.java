@@ -5,7 +5,6 @@ import ir.line111.core.domain.events.EventAddresses;
 import ir.line111.core.domain.queue.QueueLoad;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,10 +171,5 @@ public final class AmiService implements QueueLoad, AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("today's queue totals could not be read ({}); the service level starts from zero", e.getMessage());
         }
-    }
-
-    /** For tests: the last published state without waiting for the event bus. */
-    JsonObject describe() {
-        return new JsonObject().put("connected", connected()).put("known", snapshot().known());
     }
 }

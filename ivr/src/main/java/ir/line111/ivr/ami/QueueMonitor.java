@@ -268,7 +268,7 @@ final class QueueMonitor {
                 continue;
             }
             // Ended while we could not see it: close it so the console does not show a call that is gone.
-            try (var ignored = MDC.putCloseable("callId", c.uniqueId)) {
+            try (var _ = MDC.putCloseable("callId", c.uniqueId)) {
                 log.info("queue call ended while AMI was down (caller {})", c.callerNumber);
             }
             ended(c, "ended-during-outage");
@@ -367,7 +367,7 @@ final class QueueMonitor {
         c.holdSeconds = a.holdSeconds();
         c.waiting = false;
         waiting.remove(c.uniqueId);
-        try (var ignored = MDC.putCloseable("callId", c.uniqueId)) {
+        try (var _ = MDC.putCloseable("callId", c.uniqueId)) {
             log.info("operator {} connected to caller {} after {} s", c.operator, c.callerNumber, c.holdSeconds);
         }
         c.pop = screenPop(c);
@@ -404,7 +404,7 @@ final class QueueMonitor {
             var rec = new ConversationRecordingSink.ConversationRecording(c.callId(), c.uniqueId, Path.of(file),
                     c.operator, clock.instant());
             blocking.execute(() -> {
-                try (var ignored = MDC.putCloseable("callId", c.uniqueId)) {
+                try (var _ = MDC.putCloseable("callId", c.uniqueId)) {
                     recordings.conversationEnded(rec);
                 } catch (RuntimeException e) {
                     log.error("the recordings module refused conversation {}: {}", file, e.toString());
@@ -430,7 +430,7 @@ final class QueueMonitor {
             case ABANDONED -> abandoned++;
             default -> { }
         }
-        try (var ignored = MDC.putCloseable("callId", c.uniqueId)) {
+        try (var _ = MDC.putCloseable("callId", c.uniqueId)) {
             log.info("queue call outcome {} after {} s in the queue", o, waitSeconds);
         }
         outcomes.accept(new QueueCallStore.QueueCall(c.uniqueId, c.callId(), queue, c.callerNumber, o, c.operator,
@@ -465,7 +465,7 @@ final class QueueMonitor {
     }
 
     private List<CaseSummary> lookUpEarlierCases(String uniqueId, String number, NationalId nid) {
-        try (var ignored = MDC.putCloseable("callId", uniqueId)) {
+        try (var _ = MDC.putCloseable("callId", uniqueId)) {
             return earlierCases.find(number, nid);
         } catch (RuntimeException e) {
             log.warn("earlier cases unavailable for the screen-pop: {}", e.toString());
@@ -489,7 +489,7 @@ final class QueueMonitor {
         Map<String, String> known = Map.copyOf(c.vars);
         CompletableFuture<List<CaseSummary>> prefetched = c.vars.containsKey(DialplanContract.VAR_CALL_ID) ? c.earlier : null;
         return CompletableFuture.runAsync(() -> {
-            try (var ignored = MDC.putCloseable("callId", uniqueId)) {
+            try (var _ = MDC.putCloseable("callId", uniqueId)) {
                 Map<String, String> vars = new HashMap<>(known);
                 List<CaseSummary> earlier;
                 if (prefetched != null) {
@@ -513,7 +513,7 @@ final class QueueMonitor {
                             String operatorName, long hold, Instant at, Map<String, String> vars, List<CaseSummary> earlier) {
         JsonObject pop = screenPopJson(uniqueId, channel, number, name, operator, operatorName, hold, at, vars, earlier);
         publisher.accept(EventAddresses.SCREEN_POP, pop);
-        try (var ignored = MDC.putCloseable("callId", uniqueId)) {
+        try (var _ = MDC.putCloseable("callId", uniqueId)) {
             NationalId nid = parseId(vars.get(DialplanContract.VAR_NATIONAL_ID));
             log.info("screen-pop for operator {} (national ID {})", operator, nid == null ? "none" : nid.masked());
         }
@@ -564,7 +564,7 @@ final class QueueMonitor {
                 .put("waitSeconds", c.holdSeconds).put("reason", reason)
                 .put("conversationFile", blankToNull(c.vars.get(DialplanContract.VAR_CONVERSATION_FILE)))
                 .put("at", clock.instant().toString());
-        try (var ignored = MDC.putCloseable("callId", c.uniqueId)) {
+        try (var _ = MDC.putCloseable("callId", c.uniqueId)) {
             log.info("wrap-up for operator {} after {} s talk ({})", c.operator, talkSeconds, reason);
         }
         // After the screen-pop, never before it: the console pairs them.
