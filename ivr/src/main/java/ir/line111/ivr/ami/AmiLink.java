@@ -51,6 +51,16 @@ final class AmiLink {
         }
     }
 
+    /** Asterisk answered a list action with an error (permission, unknown queue). */
+    private static final class Refused extends IOException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private static final long STABLE_NANOS = 10_000_000_000L;
+
+    private volatile boolean channelsRefusedSaid;
     private final AmiSettings settings;
     private final Consumer<AmiSignal> sink;
     private final AmiEventMapper mapper;
@@ -174,7 +184,7 @@ final class AmiLink {
                     settings.host(), settings.port());
             saidDown = false;
             lastLoginError = null;
-            backoff = FIRST_BACKOFF_MS;
+            long upSince = System.nanoTime();
             current = c;
             sink.accept(new AmiSignal.Connected(gen));
             sink.accept(new AmiSignal.ResyncStarted(gen));
@@ -194,6 +204,10 @@ final class AmiLink {
             if (running) {
                 log.warn("AMI connection to {}:{} lost ({}); reconnecting", settings.host(), settings.port(), why);
                 saidDown = false;
+                // A link that keeps dropping right after login (a refused list, a flapping peer) must not
+                // spin: keep backing off unless it stayed up a while.
+                if (System.nanoTime() - upSince > STABLE_NANOS) backoff = FIRST_BACKOFF_MS;
+                else backoff = pause(backoff);
             }
         }
     }
@@ -239,19 +253,30 @@ final class AmiLink {
             }
         }
         List<AmiSignal.LiveChannel> channels = new ArrayList<>();
-        for (ResponseEvent e : list(c, new CoreShowChannelsAction())) {
-            if (e instanceof CoreShowChannelEvent ch) {
-                channels.add(new AmiSignal.LiveChannel(ch.getUniqueid(), ch.getChannel(), first(ch.getBridgeid(), "")));
+        try {
+            for (ResponseEvent e : list(c, new CoreShowChannelsAction())) {
+                if (e instanceof CoreShowChannelEvent ch) {
+                    channels.add(new AmiSignal.LiveChannel(ch.getUniqueid(), ch.getChannel(), first(ch.getBridgeid(), "")));
+                }
             }
+        } catch (Refused e) {
+            // Without the channel list we cannot tell which calls ended unseen; the queue lists still stand.
+            if (!channelsRefusedSaid) {
+                log.warn("{}: calls that ended while AMI was down stay open until their hang-up (manager.conf write needs 'reporting')",
+                        e.getMessage());
+                channelsRefusedSaid = true;
+            }
+            channels = null;
         }
-        log.info("AMI re-sync: {} members, {} callers waiting, {} channels", members.size(), entries.size(), channels.size());
+        log.info("AMI re-sync: {} members, {} callers waiting, {} channels", members.size(), entries.size(),
+                channels == null ? "unknown" : channels.size());
         return new AmiSignal.Resync(gen, members, entries, channels);
     }
 
     private List<ResponseEvent> list(LinkConnection c, EventGeneratingAction a) throws IOException, TimeoutException {
         ResponseEvents r = c.sendEventGeneratingAction(a, settings.actionTimeout().toMillis());
         if (r.getResponse() instanceof ManagerError err) {
-            throw new IOException(a.getAction() + " refused: " + err.getMessage());
+            throw new Refused(a.getAction() + " refused by Asterisk: " + err.getMessage());
         }
         return new ArrayList<>(r.getEvents());
     }

@@ -261,9 +261,9 @@ final class QueueMonitor {
             waiting.put(c.uniqueId, c);
         }
         java.util.Set<String> alive = new java.util.HashSet<>();
-        for (AmiSignal.LiveChannel ch : r.channels()) alive.add(ch.uniqueId());
+        if (r.channels() != null) for (AmiSignal.LiveChannel ch : r.channels()) alive.add(ch.uniqueId());
         for (Call c : List.copyOf(calls.values())) {
-            if (alive.contains(c.uniqueId)) {
+            if (r.channels() == null || alive.contains(c.uniqueId)) {
                 if (c.waiting && !waiting.containsKey(c.uniqueId)) c.waiting = false;
                 continue;
             }

@@ -188,4 +188,17 @@ class AmiReconnectTest {
             logger.detachAppender(serviceLog);
         }
     }
+
+    @Test
+    void aRefusedChannelListDoesNotMakeTheLinkSpin() {
+        try (AmiRig rig = new AmiRig(twoOperators().refuse("CoreShowChannels"))) {
+            rig.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> rig.service.snapshot().known());
+            FakeAmiServer.QueueCall call = rig.server.call(AmiRig.QUEUE, "09120000010").join(AmiScreenPopTest.ivrVariables("call-r"), false);
+            call.connect(OP1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> rig.screenPops.size() == 1);
+            assertThat(rig.server.successfulLogins()).as("one login, no reconnect loop").isEqualTo(1);
+            assertThat(logged("CoreShowChannels refused")).isEqualTo(1);
+        }
+    }
 }
