@@ -12,6 +12,7 @@ import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.FullyBootedEvent;
+import org.asteriskjava.manager.event.ShutdownEvent;
 import org.asteriskjava.manager.event.QueueEntryEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
@@ -155,6 +156,10 @@ final class AmiLink {
                 // After a restart Asterisk accepts the login before it has loaded the queues; FullyBooted
                 // says it has: read the lists again then.
                 if (e instanceof FullyBootedEvent) wake.add(RESYNC);
+                if (e instanceof ShutdownEvent sd) {
+                    log.warn("Asterisk is {} (Shutdown: {}); the link will reconnect when it is back",
+                            Boolean.TRUE.equals(sd.getRestart()) ? "restarting" : "shutting down", sd.getShutdown());
+                }
                 AmiSignal s = mapper.map(e);
                 if (s != null) sink.accept(s);
             };

@@ -201,4 +201,18 @@ class AmiReconnectTest {
             assertThat(logged("CoreShowChannels refused")).isEqualTo(1);
         }
     }
+
+    @Test
+    void aCleanAsteriskRestartIsSaidAndFollowed() {
+        try (AmiRig rig = new AmiRig(twoOperators())) {
+            rig.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> rig.service.snapshot().known());
+            rig.server.shutdown(true);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !rig.service.snapshot().known());
+            assertThat(logged("Asterisk is restarting")).isEqualTo(1);
+            rig.server.comeBack();
+            await().atMost(Duration.ofSeconds(15)).until(() -> rig.service.snapshot().known() && rig.server.successfulLogins() == 2);
+            assertThat(rig.service.snapshot().operatorsLoggedIn()).isEqualTo(2);
+        }
+    }
 }
