@@ -5,6 +5,10 @@ import ir.line111.recordings.speech.Hypothesis;
 import ir.line111.recordings.store.AudioStore;
 import ir.line111.recordings.transcription.TranscriptionQueue;
 
+import ir.line111.core.domain.recordings.RecordingKind;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /** The console's view of the recordings module: a recording by id (never by a client's path) and its draft transcript. */
@@ -23,10 +27,19 @@ public final class ConsoleRecordings implements RecordingCatalog {
                 .filter(row -> row.purgedAt() == null)
                 .map(row -> {
                     var r = row.recording();
-                    // Asterisk records telephone audio at 8 kHz; the store keeps samples.
-                    Double seconds = r.durationSamples() > 0 ? r.durationSamples() / 8000.0 : null;
-                    return new RecordingInfo(r.id(), r.kind(), r.callId(), store.fileOf(r), seconds, row.recordedAt());
+                    return new RecordingInfo(r.id(), r.kind(), r.callId(), store.fileOf(r), row.durationSeconds(), row.recordedAt());
                 });
+    }
+
+    @Override
+    public Optional<RecordingInfo> storeAnswer(long caseId, byte[] wav) {
+        try {
+            AudioStore.Row row = store.storeUpload(caseId, RecordingKind.AGENCY_ANSWER, wav);
+            var r = row.recording();
+            return Optional.of(new RecordingInfo(r.id(), r.kind(), r.callId(), store.fileOf(r), row.durationSeconds(), row.recordedAt()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store the audio answer", e);
+        }
     }
 
     @Override

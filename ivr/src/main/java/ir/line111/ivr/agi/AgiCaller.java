@@ -84,23 +84,44 @@ final class AgiCaller implements Caller {
         send("ANSWER");
     }
 
+    /**
+     * One prompt: STREAM FILE, which the escape digits can interrupt. Several: the ones before the
+     * last (read-backs: digits, numbers, dates) in one EXEC Playback of "a&b&c", which cannot be
+     * interrupted and costs one round trip instead of one per digit; the last as STREAM FILE.
+     */
     @Override
     public char play(List<String> promptKeys, String escapeDigits) {
-        for (String key : promptKeys) {
-            String cmd = "STREAM FILE " + catalogue.sound(key) + " \"" + escapeDigits + "\"";
-            AgiReply reply = send(cmd);
-            int code = resultCode(reply, cmd);
-            if (code < 0) {
-                // -1 with endpos=0 is also what a missing sound file gives; the next command tells them apart.
-                if ("0".equals(reply.getAttribute("endpos"))) {
-                    log.warn("prompt {} did not play (missing sound file, or the caller hung up at once)", key);
-                    continue;
-                }
-                throw gone("prompt " + key);
+        if (promptKeys.isEmpty()) return NO_KEY;
+        if (promptKeys.size() == 1) return streamFile(promptKeys.getFirst(), escapeDigits);
+        boolean lastInterruptible = !escapeDigits.isEmpty();
+        List<String> sequence = lastInterruptible ? promptKeys.subList(0, promptKeys.size() - 1) : promptKeys;
+        if (sequence.size() == 1) {
+            streamFile(sequence.getFirst(), "");
+        } else {
+            StringBuilder files = new StringBuilder();
+            for (String key : sequence) {
+                if (!files.isEmpty()) files.append('&');
+                files.append(catalogue.sound(key));
             }
-            if (code > 0) return (char) code;
+            String cmd = "EXEC Playback " + files;
+            if (resultCode(send(cmd), cmd) == -1) throw gone("prompts " + sequence.getFirst() + "…");
         }
-        return NO_KEY;
+        return lastInterruptible ? streamFile(promptKeys.getLast(), escapeDigits) : NO_KEY;
+    }
+
+    private char streamFile(String key, String escapeDigits) {
+        String cmd = "STREAM FILE " + catalogue.sound(key) + " \"" + escapeDigits + "\"";
+        AgiReply reply = send(cmd);
+        int code = resultCode(reply, cmd);
+        if (code < 0) {
+            // -1 with endpos=0 is also what a missing sound file gives; the next command tells them apart.
+            if ("0".equals(reply.getAttribute("endpos"))) {
+                log.warn("prompt {} did not play (missing sound file, or the caller hung up at once)", key);
+                return NO_KEY;
+            }
+            throw gone("prompt " + key);
+        }
+        return code > 0 ? (char) code : NO_KEY;
     }
 
     @Override

@@ -4,6 +4,7 @@ import ir.line111.core.config.Line111Config;
 import ir.line111.ivr.IvrDependencies;
 import ir.line111.ivr.flow.CallFlows;
 import ir.line111.ivr.flow.IvrSettings;
+import ir.line111.ivr.flow.QueuedCallLog;
 import ir.line111.ivr.prompts.PromptCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ public final class IvrServer implements AutoCloseable {
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
 
     private final BoundedAgiServer server;
+    private final QueuedCallLog callLog;
     private final String bind;
     private final int maxCalls;
     private Thread acceptor;
@@ -41,8 +43,11 @@ public final class IvrServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException("agi.bind: not an address: " + bind, e);
         }
-        CallFlows flows = new CallFlows(deps, settings, catalogue);
-        Line111Scripts scripts = new Line111Scripts(flows, catalogue, deps.callLog(), deps.clock());
+        this.callLog = new QueuedCallLog(deps.callLog(), 4);
+        IvrDependencies queued = new IvrDependencies(deps.cases(), callLog, deps.recordings(), deps.recognizer(), deps.queueLoad(),
+                deps.officeHours(), deps.clock());
+        CallFlows flows = new CallFlows(queued, settings, catalogue);
+        Line111Scripts scripts = new Line111Scripts(flows, catalogue, callLog, deps.clock());
         this.server = new BoundedAgiServer(scripts, address, config.port("agi.port"), maxCalls);
     }
 
@@ -97,6 +102,11 @@ public final class IvrServer implements AutoCloseable {
         return server.admittedCalls();
     }
 
+    /** Waits until the call records of calls so far are written (they are written behind the calls). */
+    public boolean flushCallLog(Duration timeout) {
+        return callLog.flush(timeout);
+    }
+
     public void stop() {
         stop(DEFAULT_GRACE);
     }
@@ -115,6 +125,7 @@ public final class IvrServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        callLog.close();
         acceptor = null;
         log.info("FastAGI server stopped");
     }

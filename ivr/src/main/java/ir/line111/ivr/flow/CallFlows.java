@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -90,11 +91,26 @@ public final class CallFlows {
         }
     }
 
-    /** The {@code line111-after-queue} script: the code of the case the operator registered, then a 1–5 score. */
+    /** What Queue() leaves in QUEUESTATUS when no operator took the call (the dialplan then comes here too). */
+    static final Set<String> QUEUE_NOT_ANSWERED = Set.of("TIMEOUT", "FULL", "JOINEMPTY", "LEAVEEMPTY", "JOINUNAVAIL", "LEAVEUNAVAIL");
+
+    /**
+     * The {@code line111-after-queue} script. After an operator: the tracking code of the case they
+     * registered, then a 1–5 score. When no operator took the call (Queue() gave up): nobody is lost,
+     * the caller leaves a message with the ID given before the queue.
+     */
     public void afterQueue(CallSession s) {
-        CallOutcome outcome = CallOutcome.ANSWERED_BY_OPERATOR;
         try {
             step(s, "after-queue", null);
+            String queueStatus = s.caller.variable("QUEUESTATUS");
+            if (queueStatus != null && QUEUE_NOT_ANSWERED.contains(queueStatus.strip())) {
+                step(s, "queue-unanswered", queueStatus.strip());
+                restoreFromChannel(s);
+                s.caller.play(List.of(QUEUE_UNANSWERED), "");
+                message(s);
+                return;
+            }
+            s.outcome = CallOutcome.ANSWERED_BY_OPERATOR;
             Optional<CaseSummary> registered = cases.findRegisteredInCall(s.callId);
             if (registered.isPresent()) {
                 callLog.caseLinked(s.callId, registered.get().id());
@@ -111,13 +127,41 @@ public final class CallFlows {
             hangUp(s);
         } catch (CallerHungUp e) {
             log.info("caller left the after-queue entry at {}", s.lastStep);
+            if (s.outcome == null) s.outcome = CallOutcome.CALLER_HUNG_UP;
         } catch (CallFault e) {
             log.warn("after-queue entry ended by a protocol fault at {}: {}", s.lastStep, e.getMessage());
+            if (s.outcome == null) s.outcome = CallOutcome.ERROR;
         } catch (RuntimeException e) {
             log.error("after-queue entry failed at {}", s.lastStep, e);
+            if (s.outcome == null) s.outcome = CallOutcome.ERROR;
+            apologise(s);
         } finally {
-            callLog.ended(s.callId, outcome, s.lastStep, deps.clock().instant());
+            settle(s);
         }
+    }
+
+    /** Who the matter is about, as the entry script handed it to the dialplan (only verified IDs are set). */
+    private void restoreFromChannel(CallSession s) {
+        NationalId caller = parseId(s.caller.variable(DialplanContract.VAR_NATIONAL_ID));
+        NationalId subject = parseId(s.caller.variable(DialplanContract.VAR_SUBJECT_NATIONAL_ID));
+        String relation = s.caller.variable(DialplanContract.VAR_RELATION);
+        String recording = s.caller.variable(DialplanContract.VAR_SPOKEN_ID_RECORDING);
+        try {
+            s.relation = relation == null ? Relation.SELF : Relation.valueOf(relation.strip());
+        } catch (IllegalArgumentException e) {
+            s.relation = Relation.SELF;
+        }
+        s.callerId = new CallSession.IdCapture(caller, caller != null, null, false);
+        if (s.relation != Relation.SELF) s.subjectId = new CallSession.IdCapture(subject, subject != null, null, false);
+        try {
+            s.spokenIdRecordingFromChannel = recording == null || recording.isBlank() ? null : Long.valueOf(recording.strip());
+        } catch (NumberFormatException e) {
+            s.spokenIdRecordingFromChannel = null;
+        }
+    }
+
+    private static NationalId parseId(String digits) {
+        return digits != null && NationalId.parse(digits) instanceof NationalId.Parsed.Valid v ? v.id() : null;
     }
 
     // ---------------------------------------------------------------- new matter
@@ -360,17 +404,20 @@ public final class CallFlows {
     /** Registers the kept message once (also from {@link #settle} after a hang-up). */
     private void registerMessage(CallSession s) {
         if (s.messageSettled) return;
-        s.messageSettled = true;
+        // Settled only once the registry took it: a database that is down now gets another try in settle().
+        s.registrationTried = true;
         CallSession.IdCapture subject = s.subject();
         Long messageId = s.message == null ? null : s.message.id();
         if (s.addTo != null) {
             cases.addMessage(s.addTo.id(), messageId, s.callId, null, Actor.IVR);
+            s.messageSettled = true;
             callLog.caseLinked(s.callId, s.addTo.id());
             step(s, "message-added", "case " + s.addTo.id());
         } else {
             SubjectPerson person = new SubjectPerson(subject.id(), subject.verified(), s.relation, null);
-            Long spokenId = subject.recording() == null ? null : subject.recording().id();
+            Long spokenId = subject.recording() != null ? subject.recording().id() : s.spokenIdRecordingFromChannel;
             s.issued = cases.registerVoicemail(new VoicemailIntake(s.callId, s.callerNumber, person, spokenId, messageId, deps.clock().instant()));
+            s.messageSettled = true;
             callLog.caseLinked(s.callId, s.issued.id());
             step(s, "message-registered", "case " + s.issued.id());
         }
@@ -535,7 +582,7 @@ public final class CallFlows {
         } catch (RuntimeException e) {
             log.error("could not adopt the recording in flight", e);
         }
-        if (s.message != null && !s.messageSettled) {
+        if ((s.message != null || s.registrationTried) && !s.messageSettled) {
             String leftAt = s.lastStep;
             try {
                 registerMessage(s);

@@ -39,6 +39,9 @@ public final class CallSession {
     /** The last message recorded and kept, not yet registered. */
     StoredRecording message;
     boolean messageSettled;
+    boolean registrationTried;
+    /** The spoken-ID recording the entry script handed to the dialplan, for the after-queue entry. */
+    Long spokenIdRecordingFromChannel;
     CaseSummary issued;
     boolean handedOver;
 

@@ -1,8 +1,6 @@
 package ir.line111.ivr.prompts;
 
-import com.ibm.icu.util.PersianCalendar;
-import com.ibm.icu.util.TimeZone;
-import com.ibm.icu.util.ULocale;
+import ir.line111.core.calendar.JalaliDates;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +15,6 @@ public final class PersianSpeech {
     private PersianSpeech() {}
 
     public static final int MAX_NUMBER = 999_999;
-    private static final String TEHRAN = "Asia/Tehran";
 
     /** Each digit on its own (national IDs, tracking codes): "صفر" "چهار" "نه" … */
     public static List<String> digits(CharSequence asciiDigits) {
@@ -93,10 +90,9 @@ public final class PersianSpeech {
         return jalaliDate(ymd[0], ymd[1], ymd[2]);
     }
 
-    /** {year, month 1..12, day} of the Solar Hijri calendar, Tehran time. */
+    /** {year, month 1..12, day} of the Solar Hijri calendar, Tehran time (core's JalaliDates). */
     public static int[] jalaliYmd(Instant at) {
-        PersianCalendar cal = new PersianCalendar(TimeZone.getTimeZone(TEHRAN), new ULocale("fa_IR"));
-        cal.setTimeInMillis(at.toEpochMilli());
-        return new int[] {cal.get(PersianCalendar.EXTENDED_YEAR), cal.get(PersianCalendar.MONTH) + 1, cal.get(PersianCalendar.DAY_OF_MONTH)};
+        JalaliDates.JalaliDate d = JalaliDates.of(at);
+        return new int[] {d.year(), d.month(), d.day()};
     }
 }

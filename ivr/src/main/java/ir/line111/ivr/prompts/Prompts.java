@@ -57,6 +57,7 @@ public final class Prompts {
     public static final String OPERATOR_CLOSED = "operator-closed";
     public static final String AFTER_QUEUE_CODE = "after-queue-code";
     public static final String NO_CASE_REGISTERED = "no-case-registered";
+    public static final String QUEUE_UNANSWERED = "queue-unanswered";
     public static final String SATISFACTION_MENU = "satisfaction-menu";
     public static final String THANKS = "thanks";
     public static final String MINUTE = "minute";
@@ -95,7 +96,7 @@ public final class Prompts {
                 MESSAGE_EMPTY, MESSAGE_REGISTERED, MESSAGE_ADDED, YOUR_CODE_IS, CODE_AGAIN, HEAR_AGAIN_MENU,
                 ENTER_TRACKING_CODE, CODE_CHECK_FAILED, CODE_NOT_FOUND, CODE_MALFORMED, CASE_STATUS, REFERRED_TO,
                 AGENCY_CONCERNED, EXPECTED_ANSWER_DATE, ANSWERED_MENU, OBJECTION_REGISTERED, OBJECTION_BOARD,
-                OPERATOR_CLOSED, AFTER_QUEUE_CODE, NO_CASE_REGISTERED, SATISFACTION_MENU, THANKS, MINUTE, AND, THOUSAND));
+                OPERATOR_CLOSED, AFTER_QUEUE_CODE, NO_CASE_REGISTERED, QUEUE_UNANSWERED, SATISFACTION_MENU, THANKS, MINUTE, AND, THOUSAND));
         for (int d = 0; d <= 9; d++) all.add(digit(d));
         for (int n = 0; n <= 19; n++) all.add(number(n));
         for (int n = 20; n <= 90; n += 10) all.add(number(n));

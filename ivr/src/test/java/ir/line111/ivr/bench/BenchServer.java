@@ -73,7 +73,9 @@ public final class BenchServer {
             Database db = Database.open("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa", "", 16);
             Clock clock = Clock.systemUTC();
             PersistentCases cases = new PersistentCases(db, new TrackingCodeIssuer(db, "bench-key-0123456789abcdef".getBytes()), clock, Duration.ofDays(30));
-            PersistentCallLog log = new PersistentCallLog(db, clock);
+            // LINE111_BENCH_CALL_LOG=off: the call record not written, to see what it costs.
+            ir.line111.core.domain.calls.CallLog log = "off".equals(System.getenv("LINE111_BENCH_CALL_LOG"))
+                    ? new NoCallLog() : new PersistentCallLog(db, clock);
             NationalIdRecognizer recognizer = (wav, timeout) ->
                     new Recognition.Recognised(TestNationalIds.random().digits(), 0.9, true, List.of());
             IvrDependencies deps = new IvrDependencies(cases, log, new TempRecordingStore(dir), recognizer, new FakeQueueLoad(),
@@ -101,6 +103,15 @@ public final class BenchServer {
         }
         server.close();
         System.exit(0);
+    }
+
+    private static final class NoCallLog implements ir.line111.core.domain.calls.CallLog {
+        @Override public void started(String callId, String callerNumber, String channelName, java.time.Instant at) {}
+        @Override public void step(String callId, String step, String detail) {}
+        @Override public void recordingMade(String callId, long recordingId) {}
+        @Override public void caseLinked(String callId, long caseId) {}
+        @Override public void ended(String callId, ir.line111.core.domain.calls.CallOutcome outcome, String lastStep, java.time.Instant at) {}
+        @Override public void satisfaction(String callId, int score) {}
     }
 
     private static void waitForListen(int port) throws InterruptedException {

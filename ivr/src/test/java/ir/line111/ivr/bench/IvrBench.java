@@ -65,21 +65,24 @@ public final class IvrBench {
     private static Result run(String name, String mode, int calls, double ramp, double speed, int warmup, Path dir, Path speech)
             throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(java, "-Xmx2g", "-Dlogback.configurationFile=bench-logback.xml", "-cp",
-                System.getProperty("java.class.path"), BenchServer.class.getName(), mode, Integer.toString(calls + warmup))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-Dlogback.configurationFile=bench-logback.xml"));
+        String jfr = System.getenv("LINE111_BENCH_JFR");
+        if (jfr != null && !jfr.isBlank()) command.add("-XX:StartFlightRecording=filename=" + jfr + "-" + mode + ".jfr,settings=profile");
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), mode, Integer.toString(calls + warmup)));
+        Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream()));
         PrintWriter cmd = new PrintWriter(server.getOutputStream(), true);
         try {
             String first = out.readLine();
+            while (first != null && !first.startsWith("PORT ")) first = out.readLine();
             if (first == null || !first.startsWith("PORT ")) throw new IllegalStateException("bench server said: " + first);
             int port = Integer.parseInt(first.substring(5).strip());
             boolean flows = mode.equals("flows");
-            try (TimingProxy proxy = new TimingProxy(port, speed * 20)) {
+            try (TimingProxy proxy = new TimingProxy(port, speed * 20, PROMPT_SAMPLES / 8)) {
                 // Warm-up (JIT, pools), quickly and not measured.
                 place(proxy, flows, warmup, 0, dir, speech);
             }
-            try (TimingProxy proxy = new TimingProxy(port, speed)) {
+            try (TimingProxy proxy = new TimingProxy(port, speed, PROMPT_SAMPLES / 8)) {
                 Duration cpu0 = server.toHandle().info().totalCpuDuration().orElseThrow();
                 long t0 = System.nanoTime();
                 List<CallTranscript> done = place(proxy, flows, calls, ramp, dir, speech);
@@ -98,8 +101,7 @@ public final class IvrBench {
                 Result r = new Result(name, calls, completed, refused, errors, peak, pct(lat, 0.50), pct(lat, 0.99),
                         lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6, lat.length,
                         (cpu1.toNanos() - cpu0.toNanos()) / 1e6 / calls, wall);
-                System.out.println("  gaps over 5 ms: " + proxy.slow.size());
-                proxy.slow.stream().sorted().limit(40).forEach(x -> System.out.println("  slow at " + x));
+                System.out.printf("  gaps over 5 ms: %d of %d%n", proxy.slow.size(), proxy.samples.size());
                 System.out.printf("%s: %d/%d completed, %d refused, %d errors in %.1f s%n", name, completed, calls, refused, errors, wall);
                 if (errors > 0) {
                     done.stream().filter(t -> !(t.end() instanceof CallEnd.ScriptHungUp)).findFirst()

@@ -20,13 +20,16 @@ final class TimingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int target;
     final ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
-    /** The slowest gaps with the command that ended them, for the report. */
+    /** Gaps over 5 ms with the command that ended them, for diagnosis. */
     final ConcurrentLinkedQueue<String> slow = new ConcurrentLinkedQueue<>();
     private final double speed;
     private final long started = System.nanoTime();
 
-    TimingProxy(int targetPort, double speed) throws IOException {
+    private final long promptMillis;
+
+    TimingProxy(int targetPort, double speed, long promptMillis) throws IOException {
         this.target = targetPort;
+        this.promptMillis = promptMillis;
         this.speed = speed;
         this.listener = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::acceptLoop);
@@ -54,6 +57,8 @@ final class TimingProxy implements AutoCloseable {
     private final class Link {
         volatile long replySentAt;
         volatile String lastReply = "";
+        /** EXEC Playback replies carry no endpos: the files it played, at the fake's prompt length. */
+        volatile long playbackMillis;
     }
 
     private void connect(Socket fake) {
@@ -78,15 +83,17 @@ final class TimingProxy implements AutoCloseable {
             int n;
             while ((n = in.read(buf)) > 0) {
                 if (speed > 0) {
-                    long millis = (long) (audioMillis(buf, n) / speed);
+                    long millis = (long) (Math.max(audioMillis(buf, n), link.playbackMillis) / speed);
+                    link.playbackMillis = 0;
                     if (millis > 0) Thread.sleep(millis);
+                }
+                // Stamped before the write: the server may answer before this thread runs again.
+                if (buf[n - 1] == '\n') {
+                    link.lastReply = new String(buf, 0, Math.min(n, 40), StandardCharsets.US_ASCII).strip();
+                    link.replySentAt = System.nanoTime();
                 }
                 out.write(buf, 0, n);
                 out.flush();
-                if (buf[n - 1] == '\n') {
-                    link.replySentAt = System.nanoTime();
-                    link.lastReply = new String(buf, 0, Math.min(n, 40), StandardCharsets.US_ASCII).strip();
-                }
             }
             server.shutdownOutput();
         } catch (IOException ignored) {
@@ -124,6 +131,11 @@ final class TimingProxy implements AutoCloseable {
                         verb = verb.contains(" ") ? verb.substring(0, verb.indexOf(' ', verb.indexOf(' ') + 1) < 0 ? verb.indexOf(' ') : verb.indexOf(' ', verb.indexOf(' ') + 1)) : verb;
                         slow.add(String.format("%5.1f s: %4d ms before %s", (now - started) / 1e9, (now - since) / 1_000_000, verb));
                     }
+                }
+                if (n > 14 && buf[0] == 'E' && new String(buf, 0, 14, StandardCharsets.US_ASCII).equals("EXEC Playback ")) {
+                    int files = 1;
+                    for (int i = 14; i < n; i++) if (buf[i] == '&') files++;
+                    link.playbackMillis = files * promptMillis;
                 }
                 out.write(buf, 0, n);
                 out.flush();

@@ -184,6 +184,34 @@ class FollowUpFlowTest {
     }
 
     @Test
+    void whenNoOperatorTookTheCallTheCallerLeavesAMessageAboutTheSamePerson() {
+        String callId = "1795378999.77";
+        ivr.callLog.started(callId, "0912", "PJSIP/x", IvrHarness.NOW);
+        CallTranscript t = ivr.call(DialplanContract.SCRIPT_AFTER_QUEUE).uniqueId(callId)
+                .variable("QUEUESTATUS", "TIMEOUT")
+                .variable(DialplanContract.VAR_CALL_ID, callId)
+                .variable(DialplanContract.VAR_NATIONAL_ID, "0499370899")
+                .variable(DialplanContract.VAR_NATIONAL_ID_VERIFIED, "true")
+                .variable(DialplanContract.VAR_SUBJECT_NATIONAL_ID, "0684159414")
+                .variable(DialplanContract.VAR_RELATION, "SPOUSE")
+                .variable(DialplanContract.VAR_SPOKEN_ID_RECORDING, "4242")
+                .script(CallerScript.builder()
+                        .onRecord().say(ivr.speech)
+                        .onPrompt("message-menu").press("1")
+                        .build())
+                .run();
+        assertThat(t.promptNames()).startsWith("queue-unanswered", "record-message", "message-menu", "message-registered");
+        var c = ivr.casesOfCall(callId).getFirst();
+        assertThat(c.get("SUBJECT_NATIONAL_ID")).isEqualTo("0684159414");
+        assertThat(c.get("SUBJECT_RELATION")).isEqualTo("SPOUSE");
+        assertThat(c.get("SUBJECT_ID_VERIFIED")).isEqualTo(true);
+        assertThat(((Number) c.get("SPOKEN_ID_RECORDING_ID")).longValue()).isEqualTo(4242L);
+        assertThat(((Number) c.get("MESSAGE_RECORDING_ID")).longValue()).isEqualTo(ivr.recordings.adopted(callId).getFirst().id());
+        assertThat(ivr.callRow(callId).outcome()).isEqualTo(CallOutcome.MESSAGE_LEFT);
+        assertThat(ivr.steps(callId)).contains("queue-unanswered:TIMEOUT");
+    }
+
+    @Test
     void afterTheQueueWithoutACaseTheScoreIsStillAsked() {
         CallTranscript t = ivr.call(DialplanContract.SCRIPT_AFTER_QUEUE)
                 .script(CallerScript.builder().onPrompt("satisfaction-menu").press("9").onPrompt("satisfaction-menu").press("5").build())

@@ -140,7 +140,7 @@ class LiveFlowTest {
     void onAHolidayTheLineIsClosedToo() {
         // Saturday 10:00 in Tehran is within office hours, but this Saturday is an administered holiday.
         LocalDate today = IvrHarness.NOW.atZone(ZoneId.of("Asia/Tehran")).toLocalDate();
-        ivr.update("insert into holiday (holiday_date, name) values (?, ?)", today, "test holiday");
+        ivr.holidays.put(today, "test holiday");
         try {
             ivr.recognitions.add(IvrHarness.recognised(TestNationalIds.random().digits()));
             CallTranscript t = ivr.entry(untilMode()
@@ -149,7 +149,7 @@ class LiveFlowTest {
                     .build());
             assertThat(t.promptNames()).contains("office-closed").doesNotContain("mode-menu");
         } finally {
-            ivr.update("delete from holiday where holiday_date = ?", today);
+            ivr.holidays.remove(today);
         }
     }
 }

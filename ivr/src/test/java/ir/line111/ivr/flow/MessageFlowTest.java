@@ -278,6 +278,23 @@ class MessageFlowTest {
         assertThat(c.get("SPOKEN_ID_RECORDING_ID")).isNotNull();
     }
 
+    @Test
+    void aDatabaseDownAtRegistrationApologisesAndRegistersTheMessageOnTheWayOut() {
+        ivr.recogniserConfigured = false;
+        ivr.voicemailFailures.set(1);
+        CallTranscript t = ivr.entry(CallerScript.builder()
+                .onPrompt("main-menu").press("1")
+                .onRecord().say(ivr.speech).times(2)
+                .onPrompt("whose-matter").press("1")
+                .onPrompt("message-menu").press("1")
+                .build());
+        assertThat(t.promptNames()).endsWith("message-menu", "technical-problem");
+        String callId = callId(t);
+        Map<String, Object> c = ivr.casesOfCall(callId).getFirst();
+        assertThat(((Number) c.get("MESSAGE_RECORDING_ID")).longValue()).isEqualTo(ivr.recordings.adopted(callId).get(1).id());
+        assertThat(ivr.callRow(callId).outcome()).isEqualTo(CallOutcome.MESSAGE_LEFT);
+    }
+
     static CallerScript messageCallerConfirming() {
         return CallerScript.builder()
                 .onPrompt("main-menu").press("1")

@@ -5,7 +5,10 @@ import ir.line111.core.domain.calls.CallOutcome;
 import ir.line111.core.domain.speech.NationalIdRecognizer;
 import ir.line111.core.domain.speech.NationalIdRecognizer.Recognition;
 import ir.line111.core.persistence.Database;
+import ir.line111.core.domain.office.OfficeHours;
+import ir.line111.core.domain.office.OfficeSchedule;
 import ir.line111.core.persistence.PersistentCallLog;
+import ir.line111.core.persistence.PersistentHolidays;
 import ir.line111.core.persistence.PersistentCases;
 import ir.line111.core.persistence.TrackingCodeIssuer;
 import ir.line111.core.testing.TestDatabases;
@@ -51,6 +54,7 @@ public final class IvrHarness implements AutoCloseable {
     public final Database db;
     public final PersistentCases cases;
     public final PersistentCallLog callLog;
+    public final PersistentHolidays holidays;
     public final TempRecordingStore recordings;
     public final FakeQueueLoad queue = new FakeQueueLoad();
     public final AtomicBoolean officeOpen = new AtomicBoolean(true);
@@ -60,6 +64,8 @@ public final class IvrHarness implements AutoCloseable {
     /** When set, the recogniser waits for it: keeps a call in progress for capacity and shutdown tests. */
     public volatile java.util.concurrent.CountDownLatch recogniserGate;
     public final java.util.concurrent.atomic.AtomicInteger recognising = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many of the next registerVoicemail calls fail as if the database were down. */
+    public final java.util.concurrent.atomic.AtomicInteger voicemailFailures = new java.util.concurrent.atomic.AtomicInteger();
     public final Path dir;
     public final Path speech;
     public final IvrServer server;
@@ -93,10 +99,14 @@ public final class IvrHarness implements AutoCloseable {
             Recognition r = recognitions.poll();
             return r == null ? new Recognition.NotUnderstood("test: nothing queued") : r;
         };
-        // Office hours as the flag says, and closed on the administered holidays (core's holiday table).
-        IvrDependencies deps = new IvrDependencies(cases, callLog, recordings, recognizer, queue,
-                at -> officeOpen.get() && query("select name from holiday where holiday_date = ?",
-                        at.atZone(java.time.ZoneId.of("Asia/Tehran")).toLocalDate()).isEmpty(), clock);
+        // Core's office hours (the defaults: Saturday to Wednesday 07:30-14:30 Tehran) and holidays from the
+        // database; the flag closes the line for tests of the out-of-hours branch.
+        this.holidays = new PersistentHolidays(db, clock);
+        Line111Config defaults = Line111Config.of(Map.of());
+        OfficeHours hours = new OfficeHours(OfficeSchedule.parse(defaults.string("office.zone"), defaults.string("office.days"),
+                defaults.string("office.open"), defaults.string("office.close")), holidays);
+        IvrDependencies deps = new IvrDependencies(new FlakyRegistry(cases, voicemailFailures), callLog, recordings, recognizer, queue,
+                at -> officeOpen.get() && hours.isOpen(at), clock);
         Map<String, String> c = new HashMap<>(Map.of("agi.port", "0", "agi.bind", "127.0.0.1"));
         c.putAll(config);
         this.server = new IvrServer(Line111Config.of(c), deps);
@@ -160,6 +170,8 @@ public final class IvrHarness implements AutoCloseable {
     }
 
     public List<Map<String, Object>> query(String sql, Object... args) {
+        // The IVR writes call records behind the calls: read them once they are written.
+        if (server != null && !server.flushCallLog(Duration.ofSeconds(10))) throw new IllegalStateException("call log not flushed");
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             try (ResultSet rs = ps.executeQuery()) {
