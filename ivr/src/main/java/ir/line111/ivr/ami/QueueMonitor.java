@@ -604,6 +604,8 @@ final class QueueMonitor {
             longest = Math.max(longest, w);
             cs.add(new JsonObject().put("uniqueId", c.uniqueId).put("callId", c.callId()).put("position", ++pos)
                     .put("callerNumber", c.callerNumber).put("callerName", c.callerName).put("waitSeconds", w)
+                    // Full on the bus; the console masks it before any browser sees the queue.
+                    .put("nationalId", blankToNull(c.vars.get(DialplanContract.VAR_NATIONAL_ID)))
                     .put("joinedAt", c.joinedAt == null ? null : c.joinedAt.toString()));
         }
         int staffed = available + busy;

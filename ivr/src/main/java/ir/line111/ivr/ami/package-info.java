@@ -21,7 +21,7 @@
  *       {@code conversationFile, at}.</li>
  *   <li>{@code QUEUE_STATE} (after each burst of changes, and every 5 s while callers wait):
  *       {@code queue, known (connected and re-synced), connected, synced, at, callers[] {uniqueId, callId, position, callerNumber, callerName,
- *       waitSeconds, joinedAt}, members[] {interface, operator (= interface), name, state (available|busy|paused|unavailable),
+ *       waitSeconds, joinedAt, nationalId (the console masks it)}, members[] {interface, operator (= interface), name, state (available|busy|paused|unavailable),
  *       status (Asterisk device state number), paused, pausedReason (also as reason), inCall, callsTaken}, callersWaiting,
  *       operatorsLoggedIn, operatorsAvailable, operatorsBusy, operatorsPaused, longestWaitSeconds,
  *       estimatedWaitSeconds, averageTalkSeconds, serviceLevel {thresholdSeconds, answered,

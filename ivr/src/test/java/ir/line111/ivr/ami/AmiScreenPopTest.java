@@ -72,6 +72,12 @@ class AmiScreenPopTest {
 
             FakeAmiServer.QueueCall call = rig.server.call(AmiRig.QUEUE, "09121234567").join(ivrVariables("call-42"), false);
             await().atMost(Duration.ofSeconds(5)).until(() -> rig.service.snapshot().callersWaiting() == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> rig.lastState() != null && rig.lastState().getInteger("callersWaiting") == 1);
+            JsonObject waiting = rig.lastState().getJsonArray("callers").getJsonObject(0);
+            assertThat(waiting.getString("callId")).isEqualTo("call-42");
+            assertThat(waiting.getString("callerNumber")).isEqualTo("09121234567");
+            assertThat(waiting.getString("nationalId")).isEqualTo("0499370899");
+            assertThat(rig.lastState().getBoolean("known")).isTrue();
             call.connect(OPERATOR);
 
             await().atMost(Duration.ofSeconds(5)).until(() -> rig.screenPops.size() == 1);
