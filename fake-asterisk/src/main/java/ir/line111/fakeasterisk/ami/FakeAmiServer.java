@@ -56,6 +56,7 @@ public final class FakeAmiServer implements AutoCloseable {
     private final String secret;
     private final Duration failedLoginDelay;
     private final Set<String> chanVars;
+    private final Set<String> refused;
     private final long startedAtSeconds = Instant.now().getEpochSecond();
     private final ReentrantLock lock = new ReentrantLock();
     private final AmiModel model = new AmiModel();
@@ -74,6 +75,7 @@ public final class FakeAmiServer implements AutoCloseable {
         this.secret = b.secret;
         this.failedLoginDelay = b.failedLoginDelay;
         this.chanVars = Set.copyOf(new LinkedHashSet<>(b.chanVars));
+        this.refused = Set.copyOf(b.refused);
         this.port = b.port;
         b.setup.forEach(s -> s.accept(model));
     }
@@ -88,7 +90,14 @@ public final class FakeAmiServer implements AutoCloseable {
         private Duration failedLoginDelay = Duration.ofSeconds(1);
         private final List<String> chanVars = new ArrayList<>();
         private final List<Consumer<AmiModel>> setup = new ArrayList<>();
+        private final Set<String> refused = new java.util.HashSet<>();
         private int port;
+
+        /** As a manager.conf user without the write class for these actions: "Permission denied". */
+        public Builder refuse(String... actions) {
+            for (String a : actions) refused.add(a.toLowerCase());
+            return this;
+        }
 
         public Builder credentials(String username, String secret) {
             this.username = username;
@@ -154,17 +163,24 @@ public final class FakeAmiServer implements AutoCloseable {
     // ---------------------------------------------------------------- lifecycle
 
     public FakeAmiServer start() {
-        try {
-            ServerSocket ss = new ServerSocket();
-            ss.setReuseAddress(true);
-            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            port = ss.getLocalPort();
-            server = ss;
-            Thread.ofVirtual().name("fake-ami-accept-" + port).start(() -> acceptLoop(ss));
-            return this;
-        } catch (IOException e) {
-            throw new IllegalStateException("fake AMI cannot listen on 127.0.0.1:" + port, e);
+        // Coming back on the same port can briefly fail while the old listener's socket is released.
+        IOException last = null;
+        for (int attempt = 0; attempt < 40; attempt++) {
+            try {
+                ServerSocket ss = new ServerSocket();
+                ss.setReuseAddress(true);
+                ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                port = ss.getLocalPort();
+                server = ss;
+                Thread.ofVirtual().name("fake-ami-accept-" + port).start(() -> acceptLoop(ss));
+                return this;
+            } catch (IOException e) {
+                last = e;
+                if (port == 0) break;
+                sleepQuietly(50);
+            }
         }
+        throw new IllegalStateException("fake AMI cannot listen on 127.0.0.1:" + port + ": " + last, last);
     }
 
     public int port() {
@@ -555,6 +571,10 @@ public final class FakeAmiServer implements AutoCloseable {
             }
             String act = action.toLowerCase();
             if (!authenticated && !act.equals("login") && !act.equals("challenge") && !act.equals("logoff")) {
+                respond(error(id, "Permission denied"));
+                return true;
+            }
+            if (refused.contains(act)) {
                 respond(error(id, "Permission denied"));
                 return true;
             }

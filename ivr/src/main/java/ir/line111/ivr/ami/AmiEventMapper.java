@@ -60,6 +60,7 @@ final class AmiEventMapper {
         return id != null && !id.isBlank();
     }
 
+    @SuppressWarnings("deprecation") // Location and MemberName: the list item's and the event's names for the same thing
     private AmiSignal build(ManagerEvent e) {
         // List items (QueueMember, QueueEntry, CoreShowChannel) answer our own re-sync: handled there.
         if (e instanceof ResponseEvent re && (re.getActionId() != null || re.getInternalActionId() != null)) return null;

@@ -11,6 +11,8 @@ import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.FullyBootedEvent;
+import org.asteriskjava.manager.event.ShutdownEvent;
 import org.asteriskjava.manager.event.QueueEntryEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
@@ -25,7 +27,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -40,6 +43,7 @@ final class AmiLink {
     private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
     private static final long FIRST_BACKOFF_MS = 100;
     private static final long MAX_BACKOFF_MS = 5000;
+    private static final String LOST = "lost", RESYNC = "resync";
 
     /** Thrown to callers of {@link #send} while there is no connection. */
     static final class NotConnected extends IOException {
@@ -48,6 +52,16 @@ final class AmiLink {
         }
     }
 
+    /** Asterisk answered a list action with an error (permission, unknown queue). */
+    private static final class Refused extends IOException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private static final long STABLE_NANOS = 10_000_000_000L;
+
+    private volatile boolean channelsRefusedSaid;
     private final AmiSettings settings;
     private final Consumer<AmiSignal> sink;
     private final AmiEventMapper mapper;
@@ -128,8 +142,8 @@ final class AmiLink {
         long backoff = FIRST_BACKOFF_MS;
         while (running) {
             long gen = generations.incrementAndGet();
-            CountDownLatch lost = new CountDownLatch(1);
-            LinkConnection c = new LinkConnection(lost::countDown);
+            BlockingQueue<String> wake = new LinkedBlockingQueue<>();
+            LinkConnection c = new LinkConnection(() -> wake.add(LOST));
             c.setHostname(settings.host());
             c.setPort(settings.port());
             c.setUsername(settings.username());
@@ -139,6 +153,13 @@ final class AmiLink {
             c.setSocketReadTimeout((int) Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis()));
             c.setKeepAliveAfterAuthenticationFailure(false);
             ManagerEventListener listener = e -> {
+                // After a restart Asterisk accepts the login before it has loaded the queues; FullyBooted
+                // says it has: read the lists again then.
+                if (e instanceof FullyBootedEvent) wake.add(RESYNC);
+                if (e instanceof ShutdownEvent sd) {
+                    log.warn("Asterisk is {} (Shutdown: {}); the link will reconnect when it is back",
+                            Boolean.TRUE.equals(sd.getRestart()) ? "restarting" : "shutting down", sd.getShutdown());
+                }
                 AmiSignal s = mapper.map(e);
                 if (s != null) sink.accept(s);
             };
@@ -168,14 +189,14 @@ final class AmiLink {
                     settings.host(), settings.port());
             saidDown = false;
             lastLoginError = null;
-            backoff = FIRST_BACKOFF_MS;
+            long upSince = System.nanoTime();
             current = c;
             sink.accept(new AmiSignal.Connected(gen));
             sink.accept(new AmiSignal.ResyncStarted(gen));
             String why = "connection closed";
             try {
                 sink.accept(resync(c, gen));
-                why = watch(c, lost);
+                why = watch(c, gen, wake);
             } catch (IOException | TimeoutException | RuntimeException e) {
                 why = "re-sync failed: " + e;
             } catch (InterruptedException e) {
@@ -188,15 +209,26 @@ final class AmiLink {
             if (running) {
                 log.warn("AMI connection to {}:{} lost ({}); reconnecting", settings.host(), settings.port(), why);
                 saidDown = false;
+                // A link that keeps dropping right after login (a refused list, a flapping peer) must not
+                // spin: keep backing off unless it stayed up a while.
+                if (System.nanoTime() - upSince > STABLE_NANOS) backoff = FIRST_BACKOFF_MS;
+                else backoff = pause(backoff);
             }
         }
     }
 
-    /** Waits while the link is up, pinging; returns why it ended. */
-    private String watch(LinkConnection c, CountDownLatch lost) throws InterruptedException {
+    /** Waits while the link is up, pinging, re-reading the lists when Asterisk says it has booted; returns why it ended. */
+    private String watch(LinkConnection c, long gen, BlockingQueue<String> wake)
+            throws InterruptedException, IOException, TimeoutException {
         long ping = settings.pingInterval().toMillis();
         while (running) {
-            if (lost.await(ping, TimeUnit.MILLISECONDS)) return "connection closed by Asterisk";
+            String w = wake.poll(ping, TimeUnit.MILLISECONDS);
+            if (LOST.equals(w)) return "connection closed by Asterisk";
+            if (RESYNC.equals(w)) {
+                sink.accept(new AmiSignal.ResyncStarted(gen));
+                sink.accept(resync(c, gen));
+                continue;
+            }
             try {
                 ManagerResponse r = c.sendAction(new PingAction(), settings.actionTimeout().toMillis());
                 if (r instanceof ManagerError) return "ping refused: " + r.getMessage();
@@ -209,6 +241,7 @@ final class AmiLink {
         return "stopping";
     }
 
+    @SuppressWarnings("deprecation") // QueueMember's Location/Name differ from the events' Interface/MemberName
     private AmiSignal.Resync resync(LinkConnection c, long gen) throws IOException, TimeoutException {
         QueueStatusAction qs = new QueueStatusAction();
         qs.setQueue(settings.queue());
@@ -225,19 +258,30 @@ final class AmiLink {
             }
         }
         List<AmiSignal.LiveChannel> channels = new ArrayList<>();
-        for (ResponseEvent e : list(c, new CoreShowChannelsAction())) {
-            if (e instanceof CoreShowChannelEvent ch) {
-                channels.add(new AmiSignal.LiveChannel(ch.getUniqueid(), ch.getChannel(), first(ch.getBridgeid(), "")));
+        try {
+            for (ResponseEvent e : list(c, new CoreShowChannelsAction())) {
+                if (e instanceof CoreShowChannelEvent ch) {
+                    channels.add(new AmiSignal.LiveChannel(ch.getUniqueid(), ch.getChannel(), first(ch.getBridgeid(), "")));
+                }
             }
+        } catch (Refused e) {
+            // Without the channel list we cannot tell which calls ended unseen; the queue lists still stand.
+            if (!channelsRefusedSaid) {
+                log.warn("{}: calls that ended while AMI was down stay open until their hang-up (manager.conf write needs 'reporting')",
+                        e.getMessage());
+                channelsRefusedSaid = true;
+            }
+            channels = null;
         }
-        log.info("AMI re-sync: {} members, {} callers waiting, {} channels", members.size(), entries.size(), channels.size());
+        log.info("AMI re-sync: {} members, {} callers waiting, {} channels", members.size(), entries.size(),
+                channels == null ? "unknown" : channels.size());
         return new AmiSignal.Resync(gen, members, entries, channels);
     }
 
     private List<ResponseEvent> list(LinkConnection c, EventGeneratingAction a) throws IOException, TimeoutException {
         ResponseEvents r = c.sendEventGeneratingAction(a, settings.actionTimeout().toMillis());
         if (r.getResponse() instanceof ManagerError err) {
-            throw new IOException(a.getAction() + " refused: " + err.getMessage());
+            throw new Refused(a.getAction() + " refused by Asterisk: " + err.getMessage());
         }
         return new ArrayList<>(r.getEvents());
     }

@@ -5,7 +5,6 @@ import ir.line111.core.domain.events.EventAddresses;
 import ir.line111.core.domain.queue.QueueLoad;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,14 +130,15 @@ public final class AmiService implements QueueLoad, AutoCloseable {
     }
 
     /**
-     * The IVR offered a message instead of the queue (busy): AMI never sees this, so the IVR tells us,
-     * and the outcome goes into the same report table as the queue's own.
+     * The IVR offered a message instead of the queue (busy): AMI never sees this, so the IVR tells us
+     * through {@link QueueLoad}, and the outcome goes into the same report table as the queue's own.
      */
-    public void recordDivertedToMessage(String uniqueId, String callId, String callerNumber, long estimatedWaitSeconds) {
-        store(new QueueCallStore.QueueCall(uniqueId, callId == null ? uniqueId : callId, settings.queue(),
-                callerNumber == null ? "" : callerNumber, QueueOutcome.DIVERTED_TO_MESSAGE, null, null,
-                0, null, deps.clock().instant()));
-        log.debug("diverted to message with an estimated wait of {} s", estimatedWaitSeconds);
+    @Override
+    public void divertedToMessage(String callId, String callerNumber, java.time.Duration estimatedWait) {
+        if (callId == null || callId.isBlank()) return;
+        store(new QueueCallStore.QueueCall(callId, callId, settings.queue(), callerNumber == null ? "" : callerNumber,
+                QueueOutcome.DIVERTED_TO_MESSAGE, null, null, 0, null, deps.clock().instant()));
+        log.info("diverted to message with an estimated wait of {} s", estimatedWait == null ? 0 : estimatedWait.toSeconds());
     }
 
     /** Never throws into the monitor: a store that is down keeps the outcome in memory and retries on the tick. */
@@ -171,10 +171,5 @@ public final class AmiService implements QueueLoad, AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("today's queue totals could not be read ({}); the service level starts from zero", e.getMessage());
         }
-    }
-
-    /** For tests: the last published state without waiting for the event bus. */
-    JsonObject describe() {
-        return new JsonObject().put("connected", connected()).put("known", snapshot().known());
     }
 }

@@ -17,6 +17,7 @@ sealed interface AmiSignal {
     /** Sent before the state lists are requested: events from here on are held until the lists are in. */
     record ResyncStarted(long generation) implements AmiSignal {}
 
+    /** {@code channels} is null when Asterisk refused CoreShowChannels (no 'reporting' permission). */
     record Resync(long generation, List<Member> members, List<Entry> entries, List<LiveChannel> channels) implements AmiSignal {}
 
     /** A queue member as Asterisk reports it; every report carries the full state, so the last one wins. */

@@ -16,6 +16,7 @@ final class LinkConnection extends ManagerConnectionImpl {
 
     LinkConnection(Runnable onDrop) {
         this.onDrop = onDrop;
+        AmiEventClasses.ALL.forEach(this::registerUserEventClass);
     }
 
     @Override
@@ -23,7 +24,7 @@ final class LinkConnection extends ManagerConnectionImpl {
         if (event instanceof DisconnectEvent) {
             // Leaving CONNECTED first makes the library skip its reconnect thread; it still releases the
             // callers waiting for responses.
-            try (var ignored = withLock()) {
+            try (var _ = withLock()) {
                 if (state == ManagerConnectionState.CONNECTED) state = ManagerConnectionState.DISCONNECTED;
             }
             onDrop.run();
@@ -33,7 +34,7 @@ final class LinkConnection extends ManagerConnectionImpl {
 
     /** Closes the socket without a Logoff (the peer may be gone) and without the library reconnecting. */
     void abandon() {
-        try (var ignored = withLock()) {
+        try (var _ = withLock()) {
             state = ManagerConnectionState.DISCONNECTED;
         }
         disconnect();

@@ -20,7 +20,8 @@ import java.util.concurrent.Executor;
  * The console's presence requests on {@code EventAddresses.PRESENCE}: {action: login|ready|pause|logout,
  * operator, device, reason}. Log in adds the device to the queue paused (so no call rings before the
  * operator says ready) unless {@code ready: true}; ready unpauses; pause pauses with the reason; log out
- * removes the device. Replies {ok, action, operator, device, message}; failures come back as
+ * removes the device. Replies {ok, action, state (READY|PAUSED|LOGGED_OUT), operator, device, queue, reason,
+ * message}; failures come back as
  * {@code fail(code, message)} in words an operator can act on.
  */
 final class PresenceHandler {
@@ -92,7 +93,12 @@ final class PresenceHandler {
                     return;
                 }
                 log.info("presence {} for {} on {}{}", action, operator, device, reason.isEmpty() ? "" : " (" + reason + ")");
-                msg.reply(new JsonObject().put("ok", true).put("action", action).put("operator", operator)
+                boolean readyNow = action.equals("ready") || (action.equals("login") && body.getBoolean("ready", false));
+                String state = switch (action) {
+                    case "logout" -> "LOGGED_OUT";
+                    default -> readyNow ? "READY" : "PAUSED";
+                };
+                msg.reply(new JsonObject().put("ok", true).put("action", action).put("state", state).put("operator", operator)
                         .put("device", device).put("queue", queue).put("reason", reason.isEmpty() ? null : reason)
                         .put("message", r.getMessage()));
             } catch (AmiLink.NotConnected e) {

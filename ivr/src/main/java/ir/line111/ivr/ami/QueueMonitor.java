@@ -94,6 +94,8 @@ final class QueueMonitor {
         boolean wrappedUp;
         boolean recording;
         CompletableFuture<?> pop;
+        CompletableFuture<List<CaseSummary>> earlier;
+        String earlierKey;
 
         Call(String uniqueId) { this.uniqueId = uniqueId; }
 
@@ -259,14 +261,14 @@ final class QueueMonitor {
             waiting.put(c.uniqueId, c);
         }
         java.util.Set<String> alive = new java.util.HashSet<>();
-        for (AmiSignal.LiveChannel ch : r.channels()) alive.add(ch.uniqueId());
+        if (r.channels() != null) for (AmiSignal.LiveChannel ch : r.channels()) alive.add(ch.uniqueId());
         for (Call c : List.copyOf(calls.values())) {
-            if (alive.contains(c.uniqueId)) {
+            if (r.channels() == null || alive.contains(c.uniqueId)) {
                 if (c.waiting && !waiting.containsKey(c.uniqueId)) c.waiting = false;
                 continue;
             }
             // Ended while we could not see it: close it so the console does not show a call that is gone.
-            try (var ignored = MDC.putCloseable("callId", c.uniqueId)) {
+            try (var _ = MDC.putCloseable("callId", c.uniqueId)) {
                 log.info("queue call ended while AMI was down (caller {})", c.callerNumber);
             }
             ended(c, "ended-during-outage");
@@ -290,6 +292,7 @@ final class QueueMonitor {
                 if (c.joinedAt == null || !c.waiting) c.joinedAt = clock.instant();
                 c.waiting = true;
                 waiting.put(c.uniqueId, c);
+                if (c.vars.containsKey(DialplanContract.VAR_CALL_ID)) prefetchEarlierCases(c);
                 publishState();
             }
             case AmiSignal.CallerLeave l -> {
@@ -364,7 +367,7 @@ final class QueueMonitor {
         c.holdSeconds = a.holdSeconds();
         c.waiting = false;
         waiting.remove(c.uniqueId);
-        try (var ignored = MDC.putCloseable("callId", c.uniqueId)) {
+        try (var _ = MDC.putCloseable("callId", c.uniqueId)) {
             log.info("operator {} connected to caller {} after {} s", c.operator, c.callerNumber, c.holdSeconds);
         }
         c.pop = screenPop(c);
@@ -401,7 +404,7 @@ final class QueueMonitor {
             var rec = new ConversationRecordingSink.ConversationRecording(c.callId(), c.uniqueId, Path.of(file),
                     c.operator, clock.instant());
             blocking.execute(() -> {
-                try (var ignored = MDC.putCloseable("callId", c.uniqueId)) {
+                try (var _ = MDC.putCloseable("callId", c.uniqueId)) {
                     recordings.conversationEnded(rec);
                 } catch (RuntimeException e) {
                     log.error("the recordings module refused conversation {}: {}", file, e.toString());
@@ -427,7 +430,7 @@ final class QueueMonitor {
             case ABANDONED -> abandoned++;
             default -> { }
         }
-        try (var ignored = MDC.putCloseable("callId", c.uniqueId)) {
+        try (var _ = MDC.putCloseable("callId", c.uniqueId)) {
             log.info("queue call outcome {} after {} s in the queue", o, waitSeconds);
         }
         outcomes.accept(new QueueCallStore.QueueCall(c.uniqueId, c.callId(), queue, c.callerNumber, o, c.operator,
@@ -444,38 +447,76 @@ final class QueueMonitor {
 
     // ------------------------------------------------------------------ screen-pop and wrap-up
 
+    /**
+     * Looks the caller's earlier cases up while they wait (from the queue join on), so the screen-pop can
+     * leave the moment the operator answers instead of waiting for the database then.
+     */
+    private void prefetchEarlierCases(Call c) {
+        NationalId nid = parseId(c.vars.get(DialplanContract.VAR_NATIONAL_ID));
+        String key = c.callerNumber + "/" + (nid == null ? "" : nid.digits());
+        if (c.earlier != null && key.equals(c.earlierKey)) return;
+        c.earlierKey = key;
+        if (earlierCases == EarlierCases.NONE) {
+            c.earlier = CompletableFuture.completedFuture(List.of());
+            return;
+        }
+        String number = c.callerNumber, uniqueId = c.uniqueId;
+        c.earlier = CompletableFuture.supplyAsync(() -> lookUpEarlierCases(uniqueId, number, nid), blocking);
+    }
+
+    private List<CaseSummary> lookUpEarlierCases(String uniqueId, String number, NationalId nid) {
+        try (var _ = MDC.putCloseable("callId", uniqueId)) {
+            return earlierCases.find(number, nid);
+        } catch (RuntimeException e) {
+            log.warn("earlier cases unavailable for the screen-pop: {}", e.toString());
+            return List.of();
+        }
+    }
+
     private CompletableFuture<?> screenPop(Call c) {
-        Map<String, String> known = Map.copyOf(c.vars);
         String uniqueId = c.uniqueId, channel = c.channel, number = c.callerNumber, name = c.callerName;
         String operator = c.operator, operatorName = c.operatorName;
         long hold = c.holdSeconds;
         Instant at = c.connectedAt;
+        if (c.vars.containsKey(DialplanContract.VAR_CALL_ID)) {
+            prefetchEarlierCases(c);
+            if (c.earlier.isDone()) {
+                // Everything is at hand: publish from here, no extra thread hop on the way to the operator.
+                publishPop(uniqueId, channel, number, name, operator, operatorName, hold, at, Map.copyOf(c.vars), c.earlier.join());
+                return CompletableFuture.completedFuture(null);
+            }
+        }
+        Map<String, String> known = Map.copyOf(c.vars);
+        CompletableFuture<List<CaseSummary>> prefetched = c.vars.containsKey(DialplanContract.VAR_CALL_ID) ? c.earlier : null;
         return CompletableFuture.runAsync(() -> {
-            try (var ignored = MDC.putCloseable("callId", uniqueId)) {
+            try (var _ = MDC.putCloseable("callId", uniqueId)) {
                 Map<String, String> vars = new HashMap<>(known);
-                if (!vars.containsKey(DialplanContract.VAR_CALL_ID)) {
-                    // The VarSet events were missed (the caller queued while AMI was down, or events were
-                    // filtered): ask the channel itself.
+                List<CaseSummary> earlier;
+                if (prefetched != null) {
+                    earlier = prefetched.join();
+                } else {
+                    // The VarSet events were missed (the caller queued while AMI was down): ask the channel.
                     Map<String, String> fetched = fetcher.fetch(channel, CALL_VARIABLES);
                     fetched.forEach(vars::putIfAbsent);
                     if (!fetched.isEmpty()) submit(new AmiSignal.VariablesFetched(uniqueId, fetched));
+                    earlier = lookUpEarlierCases(uniqueId, number, parseId(vars.get(DialplanContract.VAR_NATIONAL_ID)));
                 }
-                NationalId nid = parseId(vars.get(DialplanContract.VAR_NATIONAL_ID));
-                List<CaseSummary> earlier;
-                try {
-                    earlier = earlierCases.find(number, nid);
-                } catch (RuntimeException e) {
-                    log.warn("earlier cases unavailable for the screen-pop: {}", e.toString());
-                    earlier = List.of();
-                }
-                JsonObject pop = screenPopJson(uniqueId, channel, number, name, operator, operatorName, hold, at, vars, earlier);
-                publisher.accept(EventAddresses.SCREEN_POP, pop);
-                log.info("screen-pop for operator {} (national ID {})", operator, nid == null ? "none" : nid.masked());
+                publishPop(uniqueId, channel, number, name, operator, operatorName, hold, at, vars, earlier);
             }
         }, blocking).exceptionally(e -> {
             log.error("screen-pop failed for {}: {}", uniqueId, e.toString());
             return null;
         });
+    }
+
+    private void publishPop(String uniqueId, String channel, String number, String name, String operator,
+                            String operatorName, long hold, Instant at, Map<String, String> vars, List<CaseSummary> earlier) {
+        JsonObject pop = screenPopJson(uniqueId, channel, number, name, operator, operatorName, hold, at, vars, earlier);
+        publisher.accept(EventAddresses.SCREEN_POP, pop);
+        try (var _ = MDC.putCloseable("callId", uniqueId)) {
+            NationalId nid = parseId(vars.get(DialplanContract.VAR_NATIONAL_ID));
+            log.info("screen-pop for operator {} (national ID {})", operator, nid == null ? "none" : nid.masked());
+        }
     }
 
     JsonObject screenPopJson(String uniqueId, String channel, String number, String name, String operator,
@@ -523,7 +564,7 @@ final class QueueMonitor {
                 .put("waitSeconds", c.holdSeconds).put("reason", reason)
                 .put("conversationFile", blankToNull(c.vars.get(DialplanContract.VAR_CONVERSATION_FILE)))
                 .put("at", clock.instant().toString());
-        try (var ignored = MDC.putCloseable("callId", c.uniqueId)) {
+        try (var _ = MDC.putCloseable("callId", c.uniqueId)) {
             log.info("wrap-up for operator {} after {} s talk ({})", c.operator, talkSeconds, reason);
         }
         // After the screen-pop, never before it: the console pairs them.
@@ -549,10 +590,11 @@ final class QueueMonitor {
             if (m.available()) available++;
             if (m.busy()) busy++;
             if (m.loggedIn() && m.m.paused()) paused++;
-            ms.add(new JsonObject().put("interface", m.m.iface()).put("name", m.m.name()).put("state", m.state())
-                    .put("status", m.m.status()).put("paused", m.m.paused())
-                    .put("pausedReason", blankToNull(m.m.pausedReason())).put("inCall", m.m.inCall())
-                    .put("callsTaken", m.m.callsTaken()));
+            // "operator" is the device, as in the screen-pop (the console matches it to the signed-in operator).
+            ms.add(new JsonObject().put("interface", m.m.iface()).put("operator", m.m.iface()).put("name", m.m.name())
+                    .put("state", m.state()).put("status", m.m.status()).put("paused", m.m.paused())
+                    .put("pausedReason", blankToNull(m.m.pausedReason())).put("reason", blankToNull(m.m.pausedReason()))
+                    .put("inCall", m.m.inCall()).put("callsTaken", m.m.callsTaken()));
         }
         JsonArray cs = new JsonArray();
         long longest = 0;
@@ -562,6 +604,8 @@ final class QueueMonitor {
             longest = Math.max(longest, w);
             cs.add(new JsonObject().put("uniqueId", c.uniqueId).put("callId", c.callId()).put("position", ++pos)
                     .put("callerNumber", c.callerNumber).put("callerName", c.callerName).put("waitSeconds", w)
+                    // Full on the bus; the console masks it before any browser sees the queue.
+                    .put("nationalId", blankToNull(c.vars.get(DialplanContract.VAR_NATIONAL_ID)))
                     .put("joinedAt", c.joinedAt == null ? null : c.joinedAt.toString()));
         }
         int staffed = available + busy;
@@ -574,7 +618,7 @@ final class QueueMonitor {
                 .put("answeredWithin", answeredWithin).put("abandoned", abandoned)
                 .put("percent", handled == 0 ? null : Math.round(1000.0 * answeredWithin / handled) / 10.0)
                 .put("day", day.toString());
-        JsonObject state = new JsonObject().put("queue", queue).put("connected", connected).put("synced", synced)
+        JsonObject state = new JsonObject().put("queue", queue).put("known", known).put("connected", connected).put("synced", synced)
                 .put("at", now.toString()).put("callers", cs).put("members", ms)
                 .put("callersWaiting", waiting.size()).put("operatorsLoggedIn", loggedIn)
                 .put("operatorsAvailable", available).put("operatorsBusy", busy).put("operatorsPaused", paused)

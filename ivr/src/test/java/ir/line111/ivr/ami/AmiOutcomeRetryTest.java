@@ -51,4 +51,16 @@ class AmiOutcomeRetryTest {
             vertx.close();
         }
     }
+
+    @Test
+    void aDiversionToMessageToldByTheIvrIsAnOutcomeToo() {
+        try (AmiRig rig = new AmiRig()) {
+            rig.start();
+            ir.line111.core.domain.queue.QueueLoad load = rig.service;
+            load.divertedToMessage("1795380000.42", "09125554444", Duration.ofMinutes(6));
+            await().atMost(Duration.ofSeconds(5)).until(() -> rig.outcomes.size() == 1);
+            assertThat(rig.outcomes.getFirst().outcome()).isEqualTo(QueueOutcome.DIVERTED_TO_MESSAGE);
+            assertThat(rig.outcomes.getFirst().callerNumber()).isEqualTo("09125554444");
+        }
+    }
 }

@@ -50,6 +50,7 @@ class AmiPresenceTest {
     void loginReadyPauseLogoutSendTheQueueActions() {
         JsonObject r = ask("login", null);
         assertThat(r.getBoolean("ok")).isTrue();
+        assertThat(r.getString("state")).isEqualTo("PAUSED");
         FakeAmiServer.Received add = rig.server.actions("QueueAdd").getLast();
         assertThat(add.action().get("Queue")).isEqualTo(AmiRig.QUEUE);
         assertThat(add.action().get("Interface")).isEqualTo(DEVICE);
@@ -58,7 +59,7 @@ class AmiPresenceTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> rig.service.snapshot().operatorsLoggedIn() == 1);
         assertThat(rig.service.snapshot().operatorsAvailable()).as("logged in but not yet ready").isZero();
 
-        ask("ready", null);
+        assertThat(ask("ready", null).getString("state")).isEqualTo("READY");
         FakeAmiServer.Received ready = rig.server.actions("QueuePause").getLast();
         assertThat(ready.action().get("Paused")).isEqualToIgnoringCase("false");
         assertThat(ready.action().get("Interface")).isEqualTo(DEVICE);
@@ -74,7 +75,7 @@ class AmiPresenceTest {
                 && "lunch break".equals(rig.lastState().getJsonArray("members").getJsonObject(0).getString("pausedReason")));
         assertThat(rig.lastState().getJsonArray("members").getJsonObject(0).getString("state")).isEqualTo("paused");
 
-        ask("logout", null);
+        assertThat(ask("logout", null).getString("state")).isEqualTo("LOGGED_OUT");
         FakeAmiServer.Received remove = rig.server.actions("QueueRemove").getLast();
         assertThat(remove.action().get("Interface")).isEqualTo(DEVICE);
         await().atMost(Duration.ofSeconds(5)).until(() -> rig.service.snapshot().operatorsLoggedIn() == 0);

@@ -188,4 +188,31 @@ class AmiReconnectTest {
             logger.detachAppender(serviceLog);
         }
     }
+
+    @Test
+    void aRefusedChannelListDoesNotMakeTheLinkSpin() {
+        try (AmiRig rig = new AmiRig(twoOperators().refuse("CoreShowChannels"))) {
+            rig.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> rig.service.snapshot().known());
+            FakeAmiServer.QueueCall call = rig.server.call(AmiRig.QUEUE, "09120000010").join(AmiScreenPopTest.ivrVariables("call-r"), false);
+            call.connect(OP1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> rig.screenPops.size() == 1);
+            assertThat(rig.server.successfulLogins()).as("one login, no reconnect loop").isEqualTo(1);
+            assertThat(logged("CoreShowChannels refused")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCleanAsteriskRestartIsSaidAndFollowed() {
+        try (AmiRig rig = new AmiRig(twoOperators())) {
+            rig.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> rig.service.snapshot().known());
+            rig.server.shutdown(true);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !rig.service.snapshot().known());
+            assertThat(logged("Asterisk is restarting")).isEqualTo(1);
+            rig.server.comeBack();
+            await().atMost(Duration.ofSeconds(15)).until(() -> rig.service.snapshot().known() && rig.server.successfulLogins() == 2);
+            assertThat(rig.service.snapshot().operatorsLoggedIn()).isEqualTo(2);
+        }
+    }
 }

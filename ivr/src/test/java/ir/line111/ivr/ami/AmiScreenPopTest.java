@@ -72,6 +72,12 @@ class AmiScreenPopTest {
 
             FakeAmiServer.QueueCall call = rig.server.call(AmiRig.QUEUE, "09121234567").join(ivrVariables("call-42"), false);
             await().atMost(Duration.ofSeconds(5)).until(() -> rig.service.snapshot().callersWaiting() == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> rig.lastState() != null && rig.lastState().getInteger("callersWaiting") == 1);
+            JsonObject waiting = rig.lastState().getJsonArray("callers").getJsonObject(0);
+            assertThat(waiting.getString("callId")).isEqualTo("call-42");
+            assertThat(waiting.getString("callerNumber")).isEqualTo("09121234567");
+            assertThat(waiting.getString("nationalId")).isEqualTo("0499370899");
+            assertThat(rig.lastState().getBoolean("known")).isTrue();
             call.connect(OPERATOR);
 
             await().atMost(Duration.ofSeconds(5)).until(() -> rig.screenPops.size() == 1);
@@ -102,6 +108,11 @@ class AmiScreenPopTest {
 
     @Test
     void variablesConfiguredAsChanVariableComeWithTheQueueEvents() {
+        var helperLogger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                "org.asteriskjava.manager.util.EventAttributesHelper");
+        var warnings = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        warnings.start();
+        helperLogger.addAppender(warnings);
         try (AmiRig rig = new AmiRig(withOperator().channelVariablesInEvents(
                 ivrVariables("x").keySet().toArray(String[]::new)))) {
             rig.start();
@@ -113,6 +124,12 @@ class AmiScreenPopTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> rig.screenPops.size() == 1);
             assertCallerData(rig.screenPops.getFirst(), "call-43");
             assertThat(rig.server.actions("GetVar")).isEmpty();
+            call.complete();
+            await().atMost(Duration.ofSeconds(5)).until(() -> rig.wrapUps.size() == 1);
+            // DestChanVariable on the agent events is taken without a warning per event.
+            assertThat(warnings.list).extracting(e -> e.getFormattedMessage()).noneMatch(m -> m.contains("chanvariable"));
+        } finally {
+            helperLogger.detachAppender(warnings);
         }
     }
 

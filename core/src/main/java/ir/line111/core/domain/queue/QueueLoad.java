@@ -11,4 +11,10 @@ public interface QueueLoad {
     }
 
     Snapshot snapshot();
+
+    /**
+     * The IVR offered a recorded message instead of the queue because it was busy: a queue outcome AMI
+     * never sees, reported as "diverted to message". Default: not recorded.
+     */
+    default void divertedToMessage(String callId, String callerNumber, Duration estimatedWait) {}
 }
