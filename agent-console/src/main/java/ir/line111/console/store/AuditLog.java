@@ -61,8 +61,12 @@ public final class AuditLog implements AutoCloseable {
 
     /** Waits until everything recorded so far is in the table (at most 10 s). */
     public void flush() {
+        flush(10_000);
+    }
+
+    private void flush(long millis) {
         long target = queued.get();
-        long end = System.nanoTime() + 10_000_000_000L;
+        long end = System.nanoTime() + millis * 1_000_000L;
         synchronized (progress) {
             while (written.get() < target && System.nanoTime() < end) {
                 try {
@@ -132,7 +136,7 @@ public final class AuditLog implements AutoCloseable {
 
     @Override
     public void close() {
-        flush();
+        flush(2_000);
         closed = true;
         writer.interrupt();
     }
