@@ -12,7 +12,7 @@ import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Wait and talk times from the AMI adapter's queue-call table (created here in the shape of ivr's V200). */
+/** Wait and talk times, and the call-back list, from the AMI adapter's queue-call table (created here in the shape of ivr's V200). */
 class AmiQueueReportTest {
 
     @Test
@@ -40,6 +40,17 @@ class AmiQueueReportTest {
             assertThat(row.getLong("abandoned")).isEqualTo(1);
             assertThat(row.getDouble("avgAbandonedWaitSeconds")).isEqualTo(60.0);
             assertThat(r.containsKey("note")).isFalse();
+
+            // the call-back list is the adapter's too
+            var op = fx.signedIn("operator");
+            var items = op.get("/api/desk/abandoned").json().getJsonArray("items");
+            assertThat(items).hasSize(1);
+            JsonObject ab = items.getJsonObject(0);
+            assertThat(ab.getString("callId")).isEqualTo("c3");
+            assertThat(ab.getInteger("waitSeconds")).isEqualTo(60);
+            var done = op.post("/api/desk/abandoned/" + ab.getLong("id") + "/called-back", null).json();
+            assertThat(done.getString("calledBackBy")).isEqualTo("operator");
+            assertThat(op.get("/api/desk/abandoned").json().getJsonArray("items")).isEmpty();
         }
     }
 }
