@@ -124,14 +124,12 @@ public final class ConsoleServer {
                 Duration.ofHours(config.integer("console.session.absolute-hours", 1, 24 * 7)), clock);
         AuditLog audit = new AuditLog(jdbc, clock);
         AbandonedCalls abandoned = new AbandonedCalls(jdbc, clock);
-        Presence.Journal journal = (user, device, event, reason, callId, talk) -> blocking.execute(() -> {
-            try {
-                jdbc.update("insert into console_operator_event (at, username, device, event, reason, call_id, talk_seconds) values (?, ?, ?, ?, ?, ?, ?)",
-                        clock.instant(), user, device, event, reason, callId, talk);
-            } catch (RuntimeException e) {
-                log.warn("could not record operator event {}: {}", event, e.getMessage());
-            }
-        });
+        Presence.Journal journal = (user, device, event, reason, callId, talk) -> {
+            Instant at = clock.instant();
+            retrying("operator event " + event, () -> jdbc.update(
+                    "insert into console_operator_event (at, username, device, event, reason, call_id, talk_seconds) values (?, ?, ?, ?, ?, ?, ?)",
+                    at, user, device, event, reason, callId, talk));
+        };
         Presence presence = new Presence(vertx, clock, journal);
         Set<String> origins = Arrays.stream(config.string("console.allowed-origins").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
@@ -142,13 +140,9 @@ public final class ConsoleServer {
         LiveEvents live = new LiveEvents(vertx, sessions, origins, presence, new LiveEvents.Hooks(
                 a -> {
                     abandonedCounter.increment();
-                    blocking.execute(() -> {
-                        try {
-                            abandoned.record(a.getString("callId"), a.getString("callerNumber"), a.getInteger("waitSeconds"), Instant.now(clock));
-                        } catch (RuntimeException e) {
-                            log.warn("could not record an abandoned call: {}", e.getMessage());
-                        }
-                    });
+                    Instant at = Instant.now(clock);
+                    retrying("abandoned call " + a.getString("callId"),
+                            () -> abandoned.record(a.getString("callId"), a.getString("callerNumber"), a.getInteger("waitSeconds"), at));
                 },
                 w -> {
                     wrapUpCounter.increment();
@@ -188,6 +182,33 @@ public final class ConsoleServer {
         }
         log.info("console: no recordings tables in this database; recordings cannot be played");
         return ir.line111.console.ports.RecordingCatalog.NONE;
+    }
+
+    /**
+     * Writes an event-bus fact off the event loop, retrying for about five minutes while the database
+     * is away (a caller to call back must not be lost to a short outage).
+     */
+    private void retrying(String what, Runnable write) {
+        blocking.execute(() -> {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    write.run();
+                    if (attempt > 0) log.info("{} recorded after {} retries", what, attempt);
+                    return;
+                } catch (RuntimeException e) {
+                    if (attempt >= 12) {
+                        log.error("{} could not be recorded, giving up: {}", what, e.getMessage());
+                        return;
+                    }
+                    if (attempt == 0) log.warn("{} not recorded yet ({}); retrying", what, e.getMessage());
+                    try {
+                        Thread.sleep(Math.min(30_000, 500L << Math.min(attempt, 6)));
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                }
+            }
+        });
     }
 
     private static double size(JsonObject o, String field) {

@@ -141,6 +141,45 @@ class LiveEventsTest {
     }
 
     @Test
+    void anExpiredSessionsSocketIsToldAndClosed() throws Exception {
+        Browser tr = fx.signedIn("transcriber2");
+        Browser.Socket s = tr.websocket(fx.origin());
+        assertThat(s.next("hello", 5)).isNotNull();
+        fx.clock.advance(java.time.Duration.ofMinutes(31));
+        try {
+            s.ws.sendText("{\"type\":\"ping\"}", true);
+            assertThat(s.next("session-expired", 5)).isNotNull();
+            assertThat(s.next("pong", 1)).isNull();
+        } finally {
+            fx.clock.advance(java.time.Duration.ofMinutes(-31));
+        }
+    }
+
+    @Test
+    void theDeskFollowsTheCallFromScreenPopToWrapUp() throws Exception {
+        Browser op = fx.signedIn("operator2");
+        Browser.Socket s = op.websocket(fx.origin());
+        assertThat(s.next("hello", 5)).isNotNull();
+        fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, new JsonObject().put("callId", "desk-1").put("operator", "PJSIP/op2"));
+        assertThat(s.next("screen-pop", 5)).isNotNull();
+        var consumer = fx.vertx.eventBus().<JsonObject>consumer(EventAddresses.PRESENCE, m -> m.reply(new JsonObject().put("ok", true)));
+        try {
+            await().until(consumer::isRegistered);
+            assertThat(op.post("/api/desk/presence", new JsonObject().put("action", "login")).status()).isEqualTo(200);
+            fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, new JsonObject().put("callId", "desk-2").put("operator", "PJSIP/op2"));
+            assertThat(s.next("screen-pop", 5)).isNotNull();
+            assertThat(op.get("/api/desk/presence").json().getString("state")).isEqualTo("ON_CALL");
+            fx.vertx.eventBus().publish(EventAddresses.CALL_WRAP_UP, new JsonObject().put("callId", "desk-2").put("operator", "PJSIP/op2").put("talkSeconds", 30));
+            assertThat(s.next("wrap-up", 5)).isNotNull();
+            JsonObject p = op.get("/api/desk/presence").json();
+            assertThat(p.getString("state")).isEqualTo("WRAP_UP");
+            assertThat(p.getString("callId")).isEqualTo("desk-2");
+        } finally {
+            consumer.unregister();
+        }
+    }
+
+    @Test
     void presenceIsAskedOfTheAmiAdapterAndWithoutOneTheOperatorIsTold() {
         Browser op = fx.signedIn("operator");
         var none = op.post("/api/desk/presence", new JsonObject().put("action", "ready"));

@@ -8,7 +8,6 @@ import ir.line111.console.http.ApiRoutes;
 import ir.line111.console.http.Call;
 import ir.line111.console.http.Inputs;
 import ir.line111.console.http.Reply;
-import ir.line111.console.security.Role;
 import ir.line111.console.store.AuditLog;
 import ir.line111.console.store.CaseQueries;
 import ir.line111.console.store.CaseQuery;
@@ -236,5 +235,4 @@ public final class CaseHandlers {
         cx.audit().record(c.username(), AuditLog.Action.CHANGE_CASE, id, null, null, what, c.ip());
     }
 
-    static boolean isSupervisor(Call c) { return c.has(Role.SUPERVISOR); }
 }

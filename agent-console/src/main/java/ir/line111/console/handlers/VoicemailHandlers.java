@@ -72,7 +72,9 @@ public final class VoicemailHandlers {
 
     private Object get(Call c) {
         long id = c.pathId("id");
-        if (!c.has(Role.SUPERVISOR) && !cx.voicemails().holds(id, c.username())) throw ApiException.notFound();
+        boolean holder = cx.voicemails().holds(id, c.username());
+        if (!c.has(Role.SUPERVISOR) && !holder) throw ApiException.notFound();
+        if (holder) cx.voicemails().extend(id, c.username()); // still working on it: the claim does not lapse
         return full(c, id);
     }
 

@@ -169,6 +169,11 @@ public final class ApiRoutes {
                     yield f.status();
                 }
                 case ApiException e -> error(resp, e);
+                case Throwable t when databaseUnavailable(t) -> {
+                    log.warn("console API {} {}: the database is unavailable ({})", ctx.request().method(), ctx.normalizedPath(), t.getMessage());
+                    resp.putHeader("Retry-After", "10");
+                    yield error(resp, ApiException.unavailable("unavailable", "پایگاه داده در دسترس نیست؛ چند لحظه دیگر دوباره تلاش کنید. چیزی ثبت نشد."));
+                }
                 case ir.line111.core.domain.cases.NoSuchCaseException e -> error(resp, ApiException.notFound());
                 case ir.line111.core.domain.cases.CaseRuleException e -> error(resp, ApiException.conflict(e.getMessage()));
                 case java.util.NoSuchElementException e -> error(resp, ApiException.notFound());
@@ -186,6 +191,25 @@ public final class ApiRoutes {
             if (!resp.ended()) resp.setStatusCode(500).end();
             return 500;
         }
+    }
+
+    /**
+     * A lost or refused database connection anywhere in the cause chain (JDBC's connection classes,
+     * SQL state class 08, H2's "database closed", core's DatabaseUnavailableException): the request
+     * can be repeated, so 503, not 500.
+     */
+    static boolean databaseUnavailable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.sql.SQLTransientConnectionException || c instanceof java.sql.SQLNonTransientConnectionException
+                    || c instanceof ir.line111.core.persistence.DatabaseUnavailableException) {
+                return true;
+            }
+            if (c instanceof java.sql.SQLException se) {
+                String state = se.getSQLState();
+                if (state != null && (state.startsWith("08") || state.equals("90098") || state.equals("90121") || state.equals("57P01"))) return true;
+            }
+        }
+        return false;
     }
 
     static int error(HttpServerResponse resp, ApiException e) {

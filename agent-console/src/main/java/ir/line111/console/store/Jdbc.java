@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -133,7 +132,6 @@ public final class Jdbc {
         return rs.wasNull() ? null : v;
     }
 
-    public static Timestamp ts(Instant i) { return i == null ? null : Timestamp.from(i); }
 
     /** A database fault, unchecked so handlers need not declare it; the API answers 500 or 503. */
     public static final class StoreException extends RuntimeException {

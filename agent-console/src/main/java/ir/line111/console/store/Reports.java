@@ -19,8 +19,8 @@ import java.util.TreeMap;
 /**
  * The supervisor's reports over a range of Tehran days. Sources: core's {@code call_record} and
  * {@code case_record}, the console's abandoned-call and operator-event tables (fed by the AMI
- * adapter's events). Wait time of answered calls is not recorded anywhere yet (only abandoned
- * callers' waits are); the wait report says so in its note.
+ * adapter's events), and the AMI adapter's {@code ami_queue_calls} (wait and talk per queue call)
+ * when it is in the database; without it the wait report uses what the console saw and says so.
  */
 public final class Reports {
 
@@ -138,7 +138,47 @@ public final class Reports {
         return new Report(name, title, from, to, List.of(new Column("outcome", "نتیجه", "string"), new Column("calls", "تماس‌ها", "number")), rows, null);
     }
 
+    private volatile Boolean amiTable;
+
+    /** Whether the AMI adapter's queue-call table (ivr V200) is in this database. */
+    private boolean amiQueueCalls() {
+        Boolean t = amiTable;
+        if (t == null) {
+            t = jdbc.run(c -> {
+                var md = c.getMetaData();
+                for (String n : new String[]{"ami_queue_calls", "AMI_QUEUE_CALLS"}) {
+                    try (var rs = md.getTables(null, c.getSchema(), n, new String[]{"TABLE"})) {
+                        if (rs.next()) return true;
+                    }
+                }
+                return false;
+            });
+            amiTable = t;
+        }
+        return t;
+    }
+
     private Report waitAndTalk(String name, String title, LocalDate from, LocalDate to, Instant a, Instant b) {
+        if (amiQueueCalls()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            jdbc.one("select sum(case when outcome = 'ANSWERED' then 1 else 0 end), "
+                    + "avg(case when outcome = 'ANSWERED' then wait_seconds end), avg(case when outcome = 'ANSWERED' then talk_seconds end), "
+                    + "sum(case when outcome = 'ABANDONED' then 1 else 0 end), avg(case when outcome = 'ABANDONED' then wait_seconds end), "
+                    + "count(*) from ami_queue_calls where ended_at >= ? and ended_at < ?", rs -> {
+                r.put("answered", rs.getLong(1));
+                r.put("avgWaitSeconds", round(rs.getDouble(2)));
+                r.put("avgTalkSeconds", round(rs.getDouble(3)));
+                r.put("abandoned", rs.getLong(4));
+                r.put("avgAbandonedWaitSeconds", round(rs.getDouble(5)));
+                r.put("queued", rs.getLong(6));
+                return null;
+            }, a, b);
+            return new Report(name, title, from, to, List.of(
+                    new Column("queued", "ورود به صف", "number"), new Column("answered", "پاسخ‌داده", "number"),
+                    new Column("avgWaitSeconds", "میانگین انتظار (ثانیه)", "number"), new Column("avgTalkSeconds", "میانگین مکالمه (ثانیه)", "number"),
+                    new Column("abandoned", "رهاشده", "number"), new Column("avgAbandonedWaitSeconds", "میانگین انتظار رهاشدگان (ثانیه)", "number")),
+                    List.of(r), null);
+        }
         Map<String, Object> r = new LinkedHashMap<>();
         jdbc.one("select count(*), avg(wait_seconds) from console_abandoned_call where at >= ? and at < ?", rs -> {
             r.put("abandoned", rs.getLong(1));
