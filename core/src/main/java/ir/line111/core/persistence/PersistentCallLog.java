@@ -1,17 +1,29 @@
 package ir.line111.core.persistence;
 
+import ir.line111.core.domain.calls.CallEvent;
 import ir.line111.core.domain.calls.CallLog;
 import ir.line111.core.domain.calls.CallOutcome;
 import ir.line111.core.persistence.entity.CallEntity;
 import ir.line111.core.persistence.entity.CallStepEntity;
 import org.hibernate.Session;
+import org.hibernate.StatelessSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -19,13 +31,28 @@ import java.util.function.Consumer;
  * call's id) and swallowed: the caller must not lose the call because the log could not be written.
  * Methods other than {@link #started} create the call's row if it is missing, so an entry that
  * began on another node or before a database outage still ends up complete.
+ *
+ * <p>{@link #writeAll} is the group commit for a writer behind the calls: many calls' events in one
+ * transaction, the inserts JDBC-batched, and the rows of calls still in progress kept in memory so
+ * a step costs an insert in a batch instead of a select and an insert in a transaction of its own.
  */
 public class PersistentCallLog implements CallLog {
 
     private static final Logger log = LoggerFactory.getLogger(PersistentCallLog.class);
 
+    /** Calls in progress whose rows {@link #writeAll} is likely to touch again; beyond this, forget them all. */
+    private static final int OPEN_CALLS_MAX = 100_000;
+    /** Call ids per {@code in (...)} lookup. */
+    private static final int LOOKUP_CHUNK = 500;
+
     private final Database db;
     private final Clock clock;
+    /**
+     * The rows of calls that {@link #writeAll} wrote and that have not ended, as committed: their next
+     * events update them without a select. Only {@code writeAll}'s single writer fills it; the other
+     * methods drop a call from it before they change its row, so it never overwrites their change.
+     */
+    private final Map<String, CallEntity> openCalls = new ConcurrentHashMap<>();
 
     public PersistentCallLog(Database db, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
@@ -118,11 +145,154 @@ public class PersistentCallLog implements CallLog {
                 c.getEndedAt(), c.getOutcome(), c.getLastStep(), c.getCaseId(), c.getSatisfaction(), steps);
     }
 
+    /**
+     * Writes {@code events} (many calls', in order) in one transaction. When that fails and the
+     * database answers, the fault was an event's: each is then written on its own and a bad one
+     * logged and skipped, as the single methods do. When the database does not answer, throws
+     * {@link CallLogUnavailableException} and nothing was written: the caller retries the same list.
+     */
+    @Override
+    public void writeAll(List<? extends CallEvent> events) {
+        List<CallEvent> valid = new ArrayList<>(events.size());
+        for (CallEvent e : events) {
+            if (e.callId() == null || e.callId().isBlank()) log.warn("call log {}: no call id, nothing written", e.getClass().getSimpleName());
+            else valid.add(e);
+        }
+        if (valid.isEmpty()) return;
+        try {
+            remember(valid, db.fromStatelessTransaction(s -> writeBatch(s, valid)));
+        } catch (RuntimeException e) {
+            forget(valid);
+            if (!reachable()) throw new CallLogUnavailableException("call log: database unreachable: " + e, e);
+            for (CallEvent one : valid) writeOne(one);
+        }
+    }
+
+    private void writeOne(CallEvent event) {
+        try {
+            List<CallEvent> one = List.of(event);
+            remember(one, db.fromStatelessTransaction(s -> writeBatch(s, one)));
+        } catch (RuntimeException e) {
+            forget(List.of(event));
+            String previous = MDC.get("callId");
+            MDC.put("callId", event.callId());
+            try {
+                log.error("call log {} for call {} not written: {}", event.getClass().getSimpleName(), event.callId(), e.toString());
+            } finally {
+                if (previous == null) MDC.remove("callId"); else MDC.put("callId", previous);
+            }
+        }
+    }
+
+    /** The rows of the batch's calls after it, by call id; rows of calls that ended in it are left out. */
+    private Map<String, CallEntity> writeBatch(StatelessSession s, List<CallEvent> events) {
+        s.setJdbcBatchSize(Database.BATCH_SIZE);
+        Map<String, CallEntity> rows = new HashMap<>();
+        Set<String> ended = new HashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (CallEvent e : events) {
+            String id = e.callId();
+            if (rows.containsKey(id)) continue;
+            CallEntity open = openCalls.get(id);
+            rows.put(id, open);
+            if (open == null) unknown.add(id);
+        }
+        for (int i = 0; i < unknown.size(); i += LOOKUP_CHUNK) {
+            for (CallEntity c : s.createSelectionQuery("from CallEntity c where c.callId in :ids", CallEntity.class)
+                    .setParameterList("ids", unknown.subList(i, Math.min(unknown.size(), i + LOOKUP_CHUNK))).getResultList()) {
+                rows.put(c.getCallId(), c);
+            }
+        }
+        Map<CallEntity, Boolean> inserts = new IdentityHashMap<>();
+        Map<CallEntity, Boolean> updates = new IdentityHashMap<>();
+        List<CallStepEntity> steps = new ArrayList<>();
+        for (CallEvent e : events) {
+            String id = e.callId();
+            Instant at = e.at() == null ? clock.instant() : e.at();
+            switch (e) {
+                case CallEvent.Started st -> {
+                    if (rows.get(id) == null) {
+                        CallEntity c = new CallEntity(id, st.callerNumber(), st.channelName(), at);
+                        rows.put(id, c);
+                        inserts.put(c, true);
+                    }
+                }
+                case CallEvent.Step st -> {
+                    ensure(rows, inserts, id);
+                    steps.add(new CallStepEntity(id, at, truncate(st.step(), 100), truncate(st.detail(), 1000), null));
+                }
+                case CallEvent.RecordingMade r -> {
+                    ensure(rows, inserts, id);
+                    steps.add(new CallStepEntity(id, at, "recording", null, r.recordingId()));
+                }
+                case CallEvent.CaseLinked cl -> changed(ensure(rows, inserts, id), inserts, updates).setCaseId(cl.caseId());
+                case CallEvent.Ended en -> {
+                    CallEntity c = changed(ensure(rows, inserts, id), inserts, updates);
+                    c.setOutcome(en.outcome() == null ? CallOutcome.ERROR : en.outcome());
+                    c.setLastStep(truncate(en.lastStep(), 100));
+                    c.setEndedAt(at);
+                    ended.add(id);
+                }
+                case CallEvent.Satisfaction sa -> {
+                    if (sa.score() < 1 || sa.score() > 5) {
+                        log.warn("call {}: satisfaction score {} outside 1-5 ignored", id, sa.score());
+                    } else {
+                        changed(ensure(rows, inserts, id), inserts, updates).setSatisfaction(sa.score());
+                    }
+                }
+            }
+        }
+        if (!inserts.isEmpty()) s.insertMultiple(new ArrayList<>(inserts.keySet()));
+        if (!updates.isEmpty()) s.updateMultiple(new ArrayList<>(updates.keySet()));
+        if (!steps.isEmpty()) s.insertMultiple(steps);
+        rows.keySet().removeAll(ended);
+        return rows;
+    }
+
+    private static CallEntity ensure(Map<String, CallEntity> rows, Map<CallEntity, Boolean> inserts, String callId) {
+        CallEntity c = rows.get(callId);
+        if (c == null) {
+            c = new CallEntity(callId, null, null, null);
+            rows.put(callId, c);
+            inserts.put(c, true);
+        }
+        return c;
+    }
+
+    private static CallEntity changed(CallEntity c, Map<CallEntity, Boolean> inserts, Map<CallEntity, Boolean> updates) {
+        if (!inserts.containsKey(c)) updates.put(c, true);
+        return c;
+    }
+
+    /** After a commit: the batch's calls in progress are kept, those that ended dropped. */
+    private void remember(List<CallEvent> events, Map<String, CallEntity> rows) {
+        if (openCalls.size() > OPEN_CALLS_MAX) openCalls.clear(); // calls that never ended (a crash): only a cache
+        for (CallEvent e : events) {
+            CallEntity c = rows.get(e.callId());
+            if (c == null) openCalls.remove(e.callId());
+            else openCalls.put(e.callId(), c);
+        }
+    }
+
+    /** After a rollback the kept rows may hold changes the database does not: read them again next time. */
+    private void forget(List<CallEvent> events) {
+        for (CallEvent e : events) openCalls.remove(e.callId());
+    }
+
+    private boolean reachable() {
+        try (Connection c = db.dataSource().getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private void write(String callId, String what, Consumer<Session> work) {
         if (callId == null || callId.isBlank()) {
             log.warn("call log {}: no call id, nothing written", what);
             return;
         }
+        openCalls.remove(callId);
         try {
             try {
                 db.inTransaction(work);
