@@ -89,6 +89,20 @@ class CallLogGroupCommitTest {
         assertThat(r.outcome()).isEqualTo(CallOutcome.HANDED_TO_QUEUE);
     }
 
+    @OnBothDatabases
+    void aStartOfACallThatAlreadyHasARowAddsNoSecondRow(Database db) {
+        PersistentCallLog calls = new PersistentCallLog(db);
+        String id = "gc-again." + System.nanoTime();
+        calls.started(id, "0912", "PJSIP/first", T0);
+        calls.writeAll(List.of(new CallEvent.Started(id, "0912", "PJSIP/second", T0.plusSeconds(1)),
+                new CallEvent.Step(id, "main-menu", "pressed 3", T0.plusSeconds(2))));
+        CallRecord r = calls.find(id).orElseThrow();
+        assertThat(r.channelName()).isEqualTo("PJSIP/first");
+        assertThat(r.steps()).extracting(CallRecord.Step::detail).containsExactly("pressed 3");
+        assertThat(calls.between(T0.minusSeconds(1), T0.plusSeconds(10), "0912", 100)).extracting(CallRecord::callId)
+                .containsOnlyOnce(id);
+    }
+
     @Test
     void anUnreachableDatabaseIsSaidSoThatTheWriterCanRetry() {
         Database db = TestDatabases.h2();

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,9 @@ public final class IvrBench {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-Dlogback.configurationFile=bench-logback.xml"));
         String jfr = System.getenv("LINE111_BENCH_JFR");
         if (jfr != null && !jfr.isBlank()) command.add("-XX:StartFlightRecording=filename=" + jfr + "-" + mode + ".jfr,settings=profile");
+        // LINE111_BENCH_SERVER_OPTS: more JVM options for the server processes (e.g. -Xlog:gc,safepoint:file=gc.log).
+        String serverOpts = System.getenv("LINE111_BENCH_SERVER_OPTS");
+        if (serverOpts != null && !serverOpts.isBlank()) command.addAll(List.of(serverOpts.strip().split("\\s+")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), mode, Integer.toString(calls + warmup)));
         Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream()));
@@ -102,6 +106,11 @@ public final class IvrBench {
                         lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6, lat.length,
                         (cpu1.toNanos() - cpu0.toNanos()) / 1e6 / calls, wall);
                 System.out.printf("  gaps over 5 ms: %d of %d%n", proxy.slow.size(), proxy.samples.size());
+                // LINE111_BENCH_SLOW=n: the n longest gaps, with when they came and before which command.
+                int show = Integer.parseInt(System.getenv().getOrDefault("LINE111_BENCH_SLOW", "0"));
+                proxy.slow.stream().sorted(Comparator.comparingInt(
+                        (String g) -> -Integer.parseInt(g.substring(g.indexOf(':') + 1, g.indexOf(" ms")).strip())))
+                        .limit(show).forEach(g -> System.out.println("    " + g));
                 System.out.printf("%s: %d/%d completed, %d refused, %d errors in %.1f s%n", name, completed, calls, refused, errors, wall);
                 if (errors > 0) {
                     done.stream().filter(t -> !(t.end() instanceof CallEnd.ScriptHungUp)).findFirst()
