@@ -37,7 +37,8 @@ public final class IvrBench {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         double ramp = args.length > 1 ? Double.parseDouble(args[1]) : 5;
         double speed = args.length > 2 ? Double.parseDouble(args[2]) : 1;
-        int warmup = Math.min(200, calls);
+        // LINE111_BENCH_WARMUP: warm-up calls (default 200): more lets the JIT settle before CPU is counted.
+        int warmup = Math.min(Integer.parseInt(System.getenv().getOrDefault("LINE111_BENCH_WARMUP", "200")), Math.max(200, calls));
         Path dir = Files.createTempDirectory("line111-bench-calls-");
         Path speech = IvrHarness.writeSpeechWav(dir.resolve("speech.wav"), 1.0);
         System.out.printf("line111 IVR benchmark: %d calls arriving over %.1f s, prompts of %d ms at speed %.1f, %d warm-up calls, %d CPUs%n",
