@@ -25,6 +25,11 @@ import java.util.concurrent.TimeUnit;
  * registry and call log, recogniser faked), and in the same run the floor: a bare Asterisk-Java
  * script that only answers and hangs up. Prompts take their time (1 s each at speed 1), so the calls
  * overlap as on a line; each server runs in its own JVM so its CPU time is its own.
+ *
+ * <p>Environment: {@code LINE111_BENCH_CALL_LOG=off} (no call record, to see what it costs),
+ * {@code LINE111_BENCH_WARMUP} (warm-up calls, default 200), {@code LINE111_BENCH_SLOW=n} (print the n
+ * longest gaps), {@code LINE111_BENCH_JFR=prefix} (a flight recording per server),
+ * {@code LINE111_BENCH_SERVER_OPTS} (more JVM options for the servers).
  */
 public final class IvrBench {
 
