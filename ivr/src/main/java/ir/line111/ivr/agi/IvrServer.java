@@ -43,7 +43,7 @@ public final class IvrServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException("agi.bind: not an address: " + bind, e);
         }
-        this.callLog = new QueuedCallLog(deps.callLog(), 4);
+        this.callLog = new QueuedCallLog(deps.callLog(), deps.clock());
         IvrDependencies queued = new IvrDependencies(deps.cases(), callLog, deps.recordings(), deps.recognizer(), deps.queueLoad(),
                 deps.officeHours(), deps.clock());
         CallFlows flows = new CallFlows(queued, settings, catalogue);

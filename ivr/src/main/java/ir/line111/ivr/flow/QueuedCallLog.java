@@ -1,119 +1,220 @@
 package ir.line111.ivr.flow;
 
+import ir.line111.core.domain.calls.CallEvent;
 import ir.line111.core.domain.calls.CallLog;
 import ir.line111.core.domain.calls.CallOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes the call record behind the call instead of in its way: a caller waiting for the next prompt
- * should not wait for a database transaction per step. Each call's events go to one writer (chosen by
- * its call id), so they are written in the order they happened; {@link #close} writes what is left.
- * The registry calls that the caller must hear the result of (a tracking code) stay synchronous.
+ * Writes the call record behind the calls instead of in their way, as a group commit: every call's
+ * events go to one bounded queue, and one writer takes what has gathered and writes it in one go
+ * ({@link CallLog#writeAll}: one transaction, batched inserts). Under load the batches grow by
+ * themselves, so a step costs a row in a batch rather than a transaction. One queue and one writer
+ * keep each call's events in the order they happened; an event's time is taken when it happens.
+ *
+ * <p>A call's end is written at once; other events wait at most {@code linger} for company. When the
+ * store is unreachable the batch is kept and retried with a growing pause (logged once per outage,
+ * not per event), and new events wait in the queue. A full queue holds a call back for at most
+ * {@code maxWait}; only then is an event dropped (counted, logged once per episode) — the call goes on.
+ * {@link #close} writes everything queued before it returns.
  */
 public final class QueuedCallLog implements CallLog, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QueuedCallLog.class);
-    private static final Runnable STOP = () -> {};
+    public static final int DEFAULT_CAPACITY = 200_000;
+    public static final int DEFAULT_MAX_BATCH = 1_000;
+    public static final Duration DEFAULT_LINGER = Duration.ofMillis(10);
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofMillis(200);
+    private static final Duration RETRY_FIRST = Duration.ofMillis(100);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(5);
 
     private final CallLog delegate;
-    private final LinkedBlockingQueue<Runnable>[] queues;
-    private final Thread[] writers;
+    private final Clock clock;
+    private final ArrayBlockingQueue<CallEvent> queue;
+    private final int maxBatch;
+    private final long lingerNanos;
+    private final long maxWaitNanos;
+    private final Thread writer;
     private final AtomicLong queued = new AtomicLong();
-    private final AtomicLong written = new AtomicLong();
+    /** Written, or given up on (dropped on a full queue, failed for good): what {@link #flush} waits for. */
+    private final AtomicLong settled = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicBoolean full = new AtomicBoolean();
+    private final Object progress = new Object();
+    private volatile boolean stopping;
+    private volatile boolean abandon;
 
-    @SuppressWarnings("unchecked")
-    public QueuedCallLog(CallLog delegate, int writers) {
+    public QueuedCallLog(CallLog delegate, Clock clock) {
+        this(delegate, clock, DEFAULT_CAPACITY, DEFAULT_MAX_BATCH, DEFAULT_LINGER, DEFAULT_MAX_WAIT);
+    }
+
+    public QueuedCallLog(CallLog delegate, Clock clock, int capacity, int maxBatch, Duration linger, Duration maxWait) {
         this.delegate = delegate;
-        this.queues = new LinkedBlockingQueue[writers];
-        this.writers = new Thread[writers];
-        for (int i = 0; i < writers; i++) {
-            LinkedBlockingQueue<Runnable> q = new LinkedBlockingQueue<>();
-            queues[i] = q;
-            this.writers[i] = Thread.ofVirtual().name("call-log-writer-" + i).start(() -> drain(q));
-        }
-    }
-
-    private void drain(LinkedBlockingQueue<Runnable> q) {
-        while (true) {
-            Runnable r;
-            try {
-                r = q.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (r == STOP) return;
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                log.error("call log write failed", e);
-            } finally {
-                written.incrementAndGet();
-                synchronized (written) { written.notifyAll(); }
-            }
-        }
-    }
-
-    private void submit(String callId, Runnable r) {
-        queued.incrementAndGet();
-        // The writer logs with the call's id, as the call itself would.
-        Runnable withId = () -> {
-            MDC.put("callId", callId);
-            try {
-                r.run();
-            } finally {
-                MDC.remove("callId");
-            }
-        };
-        queues[Math.floorMod(callId == null ? 0 : callId.hashCode(), queues.length)].add(withId);
+        this.clock = clock;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.maxBatch = maxBatch;
+        this.lingerNanos = linger.toNanos();
+        this.maxWaitNanos = maxWait.toNanos();
+        this.writer = Thread.ofPlatform().name("call-log-writer").daemon(true).start(this::drain);
     }
 
     @Override
     public void started(String callId, String callerNumber, String channelName, Instant at) {
-        submit(callId, () -> delegate.started(callId, callerNumber, channelName, at));
+        submit(new CallEvent.Started(callId, callerNumber, channelName, at == null ? clock.instant() : at));
     }
 
     @Override
     public void step(String callId, String step, String detail) {
-        submit(callId, () -> delegate.step(callId, step, detail));
+        submit(new CallEvent.Step(callId, step, detail, clock.instant()));
     }
 
     @Override
     public void recordingMade(String callId, long recordingId) {
-        submit(callId, () -> delegate.recordingMade(callId, recordingId));
+        submit(new CallEvent.RecordingMade(callId, recordingId, clock.instant()));
     }
 
     @Override
     public void caseLinked(String callId, long caseId) {
-        submit(callId, () -> delegate.caseLinked(callId, caseId));
+        submit(new CallEvent.CaseLinked(callId, caseId, clock.instant()));
     }
 
     @Override
     public void ended(String callId, CallOutcome outcome, String lastStep, Instant at) {
-        submit(callId, () -> delegate.ended(callId, outcome, lastStep, at));
+        submit(new CallEvent.Ended(callId, outcome, lastStep, at == null ? clock.instant() : at));
     }
 
     @Override
     public void satisfaction(String callId, int score) {
-        submit(callId, () -> delegate.satisfaction(callId, score));
+        submit(new CallEvent.Satisfaction(callId, score, clock.instant()));
+    }
+
+    /** Never throws and never holds the call longer than {@code maxWait}. */
+    private void submit(CallEvent event) {
+        queued.incrementAndGet();
+        if (queue.offer(event)) return;
+        boolean in = false;
+        try {
+            in = queue.offer(event, maxWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            in = queue.offer(event); // a call being cut off still leaves its last events if there is room
+            Thread.currentThread().interrupt();
+        }
+        if (in) return;
+        long n = dropped.incrementAndGet();
+        if (full.compareAndSet(false, true)) {
+            log.error("call log: queue full ({} events waiting for the database), events dropped so the calls go on; {} so far",
+                    queue.size(), n);
+        }
+        settle(1);
+    }
+
+    private void drain() {
+        List<CallEvent> batch = new ArrayList<>(maxBatch);
+        long pause = 0;
+        while (true) {
+            try {
+                if (batch.isEmpty() && !gather(batch)) return;
+                delegate.writeAll(batch);
+                if (pause > 0) log.info("call log: database reachable again; {} events still queued", queue.size());
+                pause = 0;
+                settle(batch.size());
+                batch.clear();
+                if (full.get() && queue.remainingCapacity() > queue.size()) {
+                    full.set(false);
+                    log.warn("call log: queue has room again; {} events dropped in all", dropped.get());
+                }
+            } catch (CallLogUnavailableException e) {
+                if (abandon) {
+                    log.error("call log: stopping with the database unreachable: {} events not written", batch.size() + queue.size());
+                    return;
+                }
+                if (pause == 0) log.error("call log: {}; keeping {} events and retrying", e.getMessage(), batch.size() + queue.size());
+                pause = pause == 0 ? RETRY_FIRST.toNanos() : Math.min(RETRY_MAX.toNanos(), pause * 2);
+                sleep(pause);
+            } catch (InterruptedException e) {
+                return; // nobody interrupts it but the JVM going down
+            } catch (RuntimeException e) {
+                // Not the store being away (the delegate settles those itself): retrying would not help.
+                log.error("call log: {} events not written", batch.size(), e);
+                settle(batch.size());
+                batch.clear();
+            }
+        }
+    }
+
+    /** Waits for events and takes what has gathered; false once stopping with nothing left. */
+    private boolean gather(List<CallEvent> batch) throws InterruptedException {
+        CallEvent first;
+        do {
+            if (stopping && queue.isEmpty()) return false;
+            first = queue.poll(100, TimeUnit.MILLISECONDS);
+        } while (first == null);
+        batch.add(first);
+        queue.drainTo(batch, maxBatch - 1);
+        long deadline = System.nanoTime() + lingerNanos;
+        // A call that ended is written at once (a caller's record is complete as soon as possible).
+        while (batch.size() < maxBatch && !stopping && !hasEnd(batch)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) break;
+            CallEvent next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) break;
+            batch.add(next);
+            queue.drainTo(batch, maxBatch - batch.size());
+        }
+        return true;
+    }
+
+    private static boolean hasEnd(List<CallEvent> batch) {
+        for (int i = batch.size() - 1; i >= 0; i--) if (batch.get(i) instanceof CallEvent.Ended) return true;
+        return false;
+    }
+
+    private void sleep(long nanos) {
+        long until = System.nanoTime() + nanos;
+        synchronized (progress) {
+            long left;
+            while (!abandon && (left = until - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(progress, left);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void settle(int n) {
+        settled.addAndGet(n);
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    /** Events dropped because the queue stayed full. */
+    public long dropped() {
+        return dropped.get();
     }
 
     /** Waits until everything queued so far is written; false on timeout. */
     public boolean flush(Duration timeout) {
         long target = queued.get();
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (written) {
-            while (written.get() < target) {
+        synchronized (progress) {
+            while (settled.get() < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) return false;
                 try {
-                    TimeUnit.NANOSECONDS.timedWait(written, left);
+                    TimeUnit.NANOSECONDS.timedWait(progress, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;
@@ -123,18 +224,21 @@ public final class QueuedCallLog implements CallLog, AutoCloseable {
         return true;
     }
 
-    /** Writes what is queued, then stops the writers. */
+    /** Writes what is queued (waiting up to 30 s for an unreachable database), then stops the writer. */
     @Override
     public void close() {
-        if (!flush(Duration.ofSeconds(30))) log.warn("call log: {} events not written at stop", queued.get() - written.get());
-        for (LinkedBlockingQueue<Runnable> q : queues) q.add(STOP);
-        for (Thread t : writers) {
-            try {
-                t.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        boolean done = flush(Duration.ofSeconds(30));
+        stopping = true;
+        if (!done) {
+            abandon = true;
+            synchronized (progress) {
+                progress.notifyAll();
             }
+        }
+        try {
+            writer.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,11 @@ import java.util.concurrent.TimeUnit;
  * registry and call log, recogniser faked), and in the same run the floor: a bare Asterisk-Java
  * script that only answers and hangs up. Prompts take their time (1 s each at speed 1), so the calls
  * overlap as on a line; each server runs in its own JVM so its CPU time is its own.
+ *
+ * <p>Environment: {@code LINE111_BENCH_CALL_LOG=off} (no call record, to see what it costs),
+ * {@code LINE111_BENCH_WARMUP} (warm-up calls, default 200), {@code LINE111_BENCH_SLOW=n} (print the n
+ * longest gaps), {@code LINE111_BENCH_JFR=prefix} (a flight recording per server),
+ * {@code LINE111_BENCH_SERVER_OPTS} (more JVM options for the servers).
  */
 public final class IvrBench {
 
@@ -36,7 +42,8 @@ public final class IvrBench {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         double ramp = args.length > 1 ? Double.parseDouble(args[1]) : 5;
         double speed = args.length > 2 ? Double.parseDouble(args[2]) : 1;
-        int warmup = Math.min(200, calls);
+        // LINE111_BENCH_WARMUP: warm-up calls (default 200): more lets the JIT settle before CPU is counted.
+        int warmup = Math.min(Integer.parseInt(System.getenv().getOrDefault("LINE111_BENCH_WARMUP", "200")), Math.max(200, calls));
         Path dir = Files.createTempDirectory("line111-bench-calls-");
         Path speech = IvrHarness.writeSpeechWav(dir.resolve("speech.wav"), 1.0);
         System.out.printf("line111 IVR benchmark: %d calls arriving over %.1f s, prompts of %d ms at speed %.1f, %d warm-up calls, %d CPUs%n",
@@ -68,6 +75,9 @@ public final class IvrBench {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-Dlogback.configurationFile=bench-logback.xml"));
         String jfr = System.getenv("LINE111_BENCH_JFR");
         if (jfr != null && !jfr.isBlank()) command.add("-XX:StartFlightRecording=filename=" + jfr + "-" + mode + ".jfr,settings=profile");
+        // LINE111_BENCH_SERVER_OPTS: more JVM options for the server processes (e.g. -Xlog:gc,safepoint:file=gc.log).
+        String serverOpts = System.getenv("LINE111_BENCH_SERVER_OPTS");
+        if (serverOpts != null && !serverOpts.isBlank()) command.addAll(List.of(serverOpts.strip().split("\\s+")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), mode, Integer.toString(calls + warmup)));
         Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream()));
@@ -102,6 +112,11 @@ public final class IvrBench {
                         lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6, lat.length,
                         (cpu1.toNanos() - cpu0.toNanos()) / 1e6 / calls, wall);
                 System.out.printf("  gaps over 5 ms: %d of %d%n", proxy.slow.size(), proxy.samples.size());
+                // LINE111_BENCH_SLOW=n: the n longest gaps, with when they came and before which command.
+                int show = Integer.parseInt(System.getenv().getOrDefault("LINE111_BENCH_SLOW", "0"));
+                proxy.slow.stream().sorted(Comparator.comparingInt(
+                        (String g) -> -Integer.parseInt(g.substring(g.indexOf(':') + 1, g.indexOf(" ms")).strip())))
+                        .limit(show).forEach(g -> System.out.println("    " + g));
                 System.out.printf("%s: %d/%d completed, %d refused, %d errors in %.1f s%n", name, completed, calls, refused, errors, wall);
                 if (errors > 0) {
                     done.stream().filter(t -> !(t.end() instanceof CallEnd.ScriptHungUp)).findFirst()
