@@ -217,11 +217,21 @@ public final class CallFlows {
             p.addAll(PersianSpeech.minutes(q.estimatedWait()));
             p.add(BUSY_MENU);
             if (choose(s, "busy", p, "12") != '1') {
+                divertedToMessage(s, q);
                 message(s);
                 return;
             }
         }
         handOver(s, null);
+    }
+
+    /** Reports count callers the busy queue sent to a message; a failure to note it must not touch the call. */
+    private void divertedToMessage(CallSession s, QueueLoad.Snapshot q) {
+        try {
+            deps.queueLoad().divertedToMessage(s.callId, s.callerNumber, q.estimatedWait());
+        } catch (RuntimeException e) {
+            log.warn("could not note the diversion to a message: {}", e.toString());
+        }
     }
 
     private QueueLoad.Snapshot queueSnapshot() {

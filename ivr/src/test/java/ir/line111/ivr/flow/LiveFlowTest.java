@@ -43,6 +43,7 @@ class LiveFlowTest {
         ivr.recognitions.clear();
         ivr.recogniserConfigured = true;
         ivr.queue.set(new QueueLoad.Snapshot(true, 0, 3, 2, Duration.ZERO));
+        ivr.queue.diverted.clear();
     }
 
     static CallerScript.Step untilMode() {
@@ -91,6 +92,7 @@ class LiveFlowTest {
         String callId = t.environment().get("agi_uniqueid");
         assertThat(ivr.casesOfCall(callId)).hasSize(1);
         assertThat(ivr.steps(callId)).anyMatch(s -> s.startsWith("queue-busy:waiting 12"));
+        assertThat(ivr.queue.diverted).containsExactly(callId);
     }
 
     @Test
@@ -103,6 +105,7 @@ class LiveFlowTest {
                 .build());
         assertThat(t.promptNames()).containsSubsequence("queue-busy", "estimated-wait", "num-2", "minute", "busy-menu", "connecting-operator");
         assertThat(t.variable(DialplanContract.VAR_NEXT)).contains(DialplanContract.NEXT_QUEUE);
+        assertThat(ivr.queue.diverted).isEmpty();
     }
 
     @Test
