@@ -225,21 +225,25 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in one transaction and returns its result; rolls back on any exception and rethrows it. */
     public <R> R fromTransaction(Function<Session, R> work) {
         try (Session s = sessionFactory.openSession()) {
-            Transaction tx = s.beginTransaction();
-            try {
-                R r = work.apply(s);
-                tx.commit();
-                return r;
-            } catch (RuntimeException | Error e) {
-                if (tx.isActive()) {
-                    try {
-                        tx.rollback();
-                    } catch (RuntimeException re) {
-                        e.addSuppressed(re);
-                    }
+            return committed(s.beginTransaction(), () -> work.apply(s));
+        }
+    }
+
+    /** Commits after {@code work}; on any exception rolls back (keeping a rollback failure as suppressed) and rethrows. */
+    private static <R> R committed(Transaction tx, java.util.function.Supplier<R> work) {
+        try {
+            R r = work.get();
+            tx.commit();
+            return r;
+        } catch (RuntimeException | Error e) {
+            if (tx.isActive()) {
+                try {
+                    tx.rollback();
+                } catch (RuntimeException re) {
+                    e.addSuppressed(re);
                 }
-                throw e;
             }
+            throw e;
         }
     }
 
@@ -254,21 +258,7 @@ public final class Database implements AutoCloseable {
     /** Like {@link #fromTransaction} with a StatelessSession: for bulk reads and writes without a persistence context. */
     public <R> R fromStatelessTransaction(Function<StatelessSession, R> work) {
         try (StatelessSession s = sessionFactory.openStatelessSession()) {
-            Transaction tx = s.beginTransaction();
-            try {
-                R r = work.apply(s);
-                tx.commit();
-                return r;
-            } catch (RuntimeException | Error e) {
-                if (tx.isActive()) {
-                    try {
-                        tx.rollback();
-                    } catch (RuntimeException re) {
-                        e.addSuppressed(re);
-                    }
-                }
-                throw e;
-            }
+            return committed(s.beginTransaction(), () -> work.apply(s));
         }
     }
 

@@ -9,17 +9,16 @@ public final class TestNationalIds {
     private TestNationalIds() {}
 
     public static NationalId random() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return random(ThreadLocalRandom.current());
+    }
+
+    /** A valid random ID from {@code r} (seeded generators give repeatable data sets). */
+    public static NationalId random(java.util.Random r) {
         while (true) {
             StringBuilder b = new StringBuilder(10);
-            int s = 0;
-            for (int i = 0; i < 9; i++) {
-                int d = r.nextInt(10);
-                b.append(d);
-                s += d * (10 - i);
-            }
-            int rem = s % 11;
-            b.append(rem < 2 ? rem : 11 - rem);
+            for (int i = 0; i < 9; i++) b.append(r.nextInt(10));
+            b.append(NationalId.checkDigitOf(b.toString()));
+            // Repeated digits and an all-zero middle pass the checksum but are not IDs: draw again.
             if (NationalId.parse(b) instanceof NationalId.Parsed.Valid v) return v.id();
         }
     }

@@ -86,17 +86,23 @@ public record NationalId(String digits) {
      */
     public static boolean checksumHolds(String tenAsciiDigits) {
         if (tenAsciiDigits.length() != 10) return false;
-        int s = 0;
-        for (int i = 0; i < 9; i++) {
-            char c = tenAsciiDigits.charAt(i);
-            if (c < '0' || c > '9') return false;
-            s += (c - '0') * (10 - i);
-        }
         char last = tenAsciiDigits.charAt(9);
         if (last < '0' || last > '9') return false;
+        int expected = checkDigitOf(tenAsciiDigits.substring(0, 9));
+        return expected >= 0 && last - '0' == expected;
+    }
+
+    /** The check digit the mod-11 rule gives nine ASCII digits; -1 when they are not nine digits. */
+    public static int checkDigitOf(String nineAsciiDigits) {
+        if (nineAsciiDigits.length() != 9) return -1;
+        int s = 0;
+        for (int i = 0; i < 9; i++) {
+            char c = nineAsciiDigits.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            s += (c - '0') * (10 - i);
+        }
         int r = s % 11;
-        int expected = r < 2 ? r : 11 - r;
-        return last - '0' == expected;
+        return r < 2 ? r : 11 - r;
     }
 
     /** For logs and lists: first three and last three digits, e.g. 049****899. */
