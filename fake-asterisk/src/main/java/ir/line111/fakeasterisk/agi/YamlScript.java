@@ -45,7 +45,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public record YamlScript(String description, Map<String, Object> call, CallerScript caller) {
 
     private static final Set<String> CALL_KEYS = Set.of("script", "callerId", "callerIdName", "language", "channel",
-            "context", "extension", "args", "variables", "hangupCause", "uniqueId", "accountCode");
+            "context", "extension", "args", "variables", "hangupCause", "uniqueId", "accountCode", "timeScale");
     private static final Set<String> STEP_KEYS = Set.of("onPrompt", "onRecord", "onRecordAfter", "onCommand",
             "onCommandNumber", "onInput", "afterCommands", "press", "say", "speechDelayMs", "atMs", "hangUp", "reply",
             "close", "silence", "times", "note");
@@ -225,6 +225,7 @@ public record YamlScript(String description, Map<String, Object> call, CallerScr
                 case "uniqueId" -> c.uniqueId(s);
                 case "accountCode" -> c.accountCode(s);
                 case "hangupCause" -> c.hangupCause(Integer.parseInt(s));
+                case "timeScale" -> c.timeScale(Double.parseDouble(s));
                 case "args" -> {
                     if (v instanceof List<?> l) {
                         l.forEach(a -> c.args(String.valueOf(a)));

@@ -31,7 +31,7 @@ public final class CallCommand {
               --recordings-under D  write RECORD FILE audio under folder D instead of the paths the server names
               --sounds DIR          prompt files (NAME.wav) for realistic endpos; a prompt missing there fails
               --timeout SECONDS     give up when the server sends nothing for this long (default 30)
-              --time-scale X        commands take their real-line time times X (1 = real time; default 0 = at once)
+              --time-scale X        commands take their real-line time times X (1 = real time; default: the YAML's call.timeScale, else 0 = at once)
               --live                print each command and reply as it happens
             Speech files named in the script are found next to it or in the shared folder
             ($LINE111_SHARED, else ../shared beside the working directory).
@@ -55,7 +55,7 @@ public final class CallCommand {
         Path recordingsUnder = null;
         Path sounds = null;
         int timeout = 30;
-        double timeScale = 0;
+        Double timeScale = null;
         boolean live = false;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -106,7 +106,9 @@ public final class CallCommand {
         if (sounds != null) {
             call.soundsDir(sounds);
         }
-        call.timeScale(timeScale);
+        if (timeScale != null) {
+            call.timeScale(timeScale);
+        }
         if (live) {
             call.listener(e -> {
                 out.printf("%3d < %s%n", e.command().number(), e.command().line());
