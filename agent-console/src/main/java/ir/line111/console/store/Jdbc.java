@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class Jdbc {
 
     @FunctionalInterface public interface RowMapper<T> { T map(ResultSet rs) throws SQLException; }
-    @FunctionalInterface public interface Work<T> { T run(Connection c) throws SQLException; }
+    @FunctionalInterface public interface Work<T> extends ir.line111.core.persistence.SqlTransactions.Work<T> {}
 
     private final DataSource dataSource;
     private final boolean postgres;
@@ -65,19 +65,8 @@ public final class Jdbc {
 
     /** One transaction; rolled back on any exception. */
     public <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T r = work.run(c);
-                c.commit();
-                return r;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+        try {
+            return ir.line111.core.persistence.SqlTransactions.inTransaction(dataSource, work);
         } catch (SQLException e) {
             throw new StoreException(e);
         }

@@ -17,24 +17,11 @@ public final class Sql {
     private Sql() {}
 
     @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
+    public interface Work<T> extends ir.line111.core.persistence.SqlTransactions.Work<T> {}
 
     public static <T> T inTransaction(DataSource ds, Work<T> work) {
-        try (Connection c = ds.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+        try {
+            return ir.line111.core.persistence.SqlTransactions.inTransaction(ds, work);
         } catch (SQLException e) {
             throw new StoreException("database: " + e.getMessage(), e);
         }
