@@ -35,6 +35,12 @@ import static org.awaitility.Awaitility.await;
 /** The lifecycle object as the composition root uses it, with the real core registry. */
 class RecordingsServiceTest {
 
+    /** An Asterisk unique id ({@code <epoch seconds>.<channel counter>}) of a call starting now: the service runs on the real clock. */
+    private static String callNow(int counter) {
+        return Instant.now().getEpochSecond() + "." + counter;
+    }
+
+
     @TempDir Path tmp;
     Database db;
     PersistentCases cases;
@@ -75,18 +81,19 @@ class RecordingsServiceTest {
         service = new RecordingsService(config(Map.of()), db, cases).start();
         assertThat(service.recognizer()).isSameAs(NationalIdRecognizer.NONE);
 
-        var planned = service.store().plan("1773173700.1", RecordingKind.VOICEMAIL);
+        var planned = service.store().plan(callNow(1), RecordingKind.VOICEMAIL);
         WavAudio.write(planned.file(), 8000, new short[16000]);
         var stored = service.store().adopt(planned);
         assertThat(stored.flagged()).isNull();
         assertThat(service.queue().statusOf(stored.id()).orElseThrow().state()).isEqualTo(TranscriptionQueue.State.QUEUED);
 
         Path spool = Files.createDirectories(tmp.resolve("spool"));
-        Path orphan = spool.resolve(new FallbackRecordingName(Instant.now().minusSeconds(90), "09120000000", "1773173000.5").fileName());
+        String orphanCall = Instant.now().minusSeconds(90).getEpochSecond() + ".5";
+        Path orphan = spool.resolve(new FallbackRecordingName(Instant.now().minusSeconds(90), "09120000000", orphanCall).fileName());
         WavAudio.write(orphan, 8000, new short[8000]);
         Files.setLastModifiedTime(orphan, FileTime.from(Instant.now().minusSeconds(60)));
         await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(orphan));
-        assertThat(service.store().byCall("1773173000.5")).singleElement().satisfies(r -> assertThat(r.caseId()).isNotNull());
+        assertThat(service.store().byCall(orphanCall)).singleElement().satisfies(r -> assertThat(r.caseId()).isNotNull());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> service.progress().remaining() == 2);
         assertThat(service.progress().eta()).isNull();
@@ -98,7 +105,8 @@ class RecordingsServiceTest {
         service = new RecordingsService(config(Map.of("speech.model", model.toString(), "transcription.model", model.toString())),
                 db, cases, ScriptedEngine.class.getName()).start();
 
-        var id = service.store().plan("1773173700.2", RecordingKind.SPOKEN_ID);
+        String call = callNow(2);
+        var id = service.store().plan(call, RecordingKind.SPOKEN_ID);
         utterance(id.file(), "صفر صفر هفتاد و شش دو دو نه شش چهار پنج");
         service.store().adopt(id);
         await().atMost(Duration.ofSeconds(60)).until(() -> !(service.recognizer().recognise(id.file(), Duration.ofSeconds(2))
@@ -106,10 +114,10 @@ class RecordingsServiceTest {
         assertThat(service.recognizer().recognise(id.file(), Duration.ofSeconds(2)))
                 .isInstanceOfSatisfying(Recognition.Recognised.class, r -> assertThat(r.digits()).isEqualTo("0076229645"));
 
-        var message = service.store().plan("1773173700.2", RecordingKind.VOICEMAIL);
+        var message = service.store().plan(call, RecordingKind.VOICEMAIL);
         utterance(message.file(), "سلام آب محله ما سه روز است قطع است");
         long good = service.store().adopt(message).id();
-        var broken = service.store().plan("1773173700.3", RecordingKind.VOICEMAIL);
+        var broken = service.store().plan(callNow(3), RecordingKind.VOICEMAIL);
         utterance(broken.file(), "!fail");
         long bad = service.store().adopt(broken).id();
 

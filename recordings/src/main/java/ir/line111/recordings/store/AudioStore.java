@@ -107,52 +107,80 @@ public final class AudioStore implements RecordingStore {
      * @throws IllegalArgumentException when the path lies outside the store
      */
     public Row adopt(PlannedRecording planned, Instant recordedAt, String origin) {
+        return adoption(planned, recordedAt, origin).row();
+    }
+
+    /** What {@link #adoption} did: the stored row, and whether this caller is the one who stored it. */
+    public record Adoption(Row row, boolean created) {}
+
+    /**
+     * Registers a planned file, safe against any number of concurrent adopters of the same file (the
+     * call flow, the stray reconciler, another node's reconciler): exactly one of them inserts the row
+     * and queues its transcription; every other one gets that same row back with {@code created}
+     * false, never an exception. Only the creator should register anything about the file.
+     */
+    public Adoption adoption(PlannedRecording planned, Instant recordedAt, String origin) {
         Path file = insideStore(planned.file());
         String relative = root.relativize(file).toString();
+        Optional<Row> already = byRelativePath(relative);
+        if (already.isPresent()) return new Adoption(already.get(), false);
         Facts facts = facts(file);
+        Row row;
+        try {
+            row = Sql.inTransaction(db, c -> insert(c, planned, relative, recordedAt, origin, facts));
+        } catch (Sql.StoreException e) {
+            // The unique path index is the arbiter: a lost race reads the winner's row. The loser's
+            // transaction was rolled back whole (PostgreSQL aborts it), so this reads in a new one.
+            if (!Sql.isUniqueViolation(e)) throw e;
+            return new Adoption(byRelativePath(relative).orElseThrow(() -> e), false);
+        }
         if (facts.flag() != null) {
             log.warn("recording {} of call {} flagged: {}", relative, planned.callId(), facts.flag());
         }
-        Row row = Sql.inTransaction(db, c -> {
-            Optional<Row> existing = find(c, "path = ?", relative);
-            if (existing.isPresent()) return existing.get();
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO recording (call_id, kind, path, origin, duration_samples, sample_rate, size_bytes,
-                                           sha256, flagged, recorded_at, adopted_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, planned.callId());
-                ps.setString(2, planned.kind().name());
-                ps.setString(3, relative);
-                ps.setString(4, origin);
-                ps.setLong(5, facts.frames());
-                ps.setInt(6, facts.sampleRate());
-                ps.setLong(7, facts.size());
-                ps.setString(8, facts.sha256());
-                ps.setString(9, facts.flag());
-                ps.setObject(10, Sql.ts(recordedAt));
-                ps.setObject(11, Sql.ts(clock.instant()));
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
-            if (planned.kind() == RecordingKind.VOICEMAIL && facts.flag() == null) {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO transcription_job (recording_id, state, attempts, not_before, audio_seconds, created_at)
-                        VALUES (?, 'QUEUED', 0, ?, ?, ?)""")) {
-                    ps.setLong(1, id);
-                    ps.setObject(2, Sql.ts(clock.instant()));
-                    ps.setDouble(3, facts.sampleRate() == 0 ? 0 : facts.frames() / (double) facts.sampleRate());
-                    ps.setObject(4, Sql.ts(clock.instant()));
-                    ps.executeUpdate();
-                }
-            }
-            return find(c, "id = ?", id).orElseThrow();
-        });
         if (planned.kind() == RecordingKind.VOICEMAIL && row.recording().flagged() == null) onVoicemailQueued.run();
-        return row;
+        return new Adoption(row, true);
+    }
+
+    private Optional<Row> byRelativePath(String relative) {
+        return Sql.inTransaction(db, c -> find(c, "path = ?", relative));
+    }
+
+    private Row insert(Connection c, PlannedRecording planned, String relative, Instant recordedAt, String origin,
+                       Facts facts) throws SQLException {
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO recording (call_id, kind, path, origin, duration_samples, sample_rate, size_bytes,
+                                       sha256, flagged, recorded_at, adopted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, planned.callId());
+            ps.setString(2, planned.kind().name());
+            ps.setString(3, relative);
+            ps.setString(4, origin);
+            ps.setLong(5, facts.frames());
+            ps.setInt(6, facts.sampleRate());
+            ps.setLong(7, facts.size());
+            ps.setString(8, facts.sha256());
+            ps.setString(9, facts.flag());
+            ps.setObject(10, Sql.ts(recordedAt));
+            ps.setObject(11, Sql.ts(clock.instant()));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        if (planned.kind() == RecordingKind.VOICEMAIL && facts.flag() == null) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO transcription_job (recording_id, state, attempts, not_before, audio_seconds, created_at)
+                    VALUES (?, 'QUEUED', 0, ?, ?, ?)""")) {
+                ps.setLong(1, id);
+                ps.setObject(2, Sql.ts(clock.instant()));
+                ps.setDouble(3, facts.sampleRate() == 0 ? 0 : facts.frames() / (double) facts.sampleRate());
+                ps.setObject(4, Sql.ts(clock.instant()));
+                ps.executeUpdate();
+            }
+        }
+        return find(c, "id = ?", id).orElseThrow();
     }
 
     /** Ties a recording to the case it belongs to (retention spares recordings of open cases). */
@@ -172,8 +200,7 @@ public final class AudioStore implements RecordingStore {
 
     /** The row of a file in the store, if it was adopted. */
     public Optional<Row> byFile(Path file) {
-        String relative = root.relativize(insideStore(file)).toString();
-        return Sql.inTransaction(db, c -> find(c, "path = ?", relative));
+        return byRelativePath(root.relativize(insideStore(file)).toString());
     }
 
     public Optional<Row> byOrigin(String origin) {

@@ -89,7 +89,10 @@ public final class StrayRecordingReconciler {
         Path base = f.resolveSibling(name.substring(0, name.length() - ".wav".length()));
         MDC.put("callId", callId);
         try {
-            AudioStore.Row row = store.adopt(new PlannedRecording(callId, kind, base, AudioStore.FORMAT), recordedAt, null);
+            AudioStore.Adoption adoption = store.adoption(new PlannedRecording(callId, kind, base, AudioStore.FORMAT), recordedAt, null);
+            // Another adopter (the call flow itself, or another node) got there first: it registers.
+            if (!adoption.created()) return false;
+            AudioStore.Row row = adoption.row();
             log.warn("{} recording {} was never adopted (backend down?); adopted now", kind, row.recording().id());
             if (kind == RecordingKind.VOICEMAIL && row.caseId() == null && row.recording().flagged() == null) {
                 CaseSummary c = cases.registerVoicemail(new VoicemailIntake(callId, null,

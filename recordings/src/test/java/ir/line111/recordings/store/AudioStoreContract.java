@@ -47,6 +47,15 @@ abstract class AudioStoreContract {
 
     static final Instant NOW = Instant.parse("2026-03-10T20:15:00Z");
 
+    /** An Asterisk unique id ({@code <epoch seconds>.<channel counter>}) of a call started at {@link #NOW}. */
+    static String callAtNow(int counter) {
+        return callAt(NOW, counter);
+    }
+
+    static String callAt(Instant start, int counter) {
+        return start.getEpochSecond() + "." + counter;
+    }
+
     static final byte[] KEY = "recordings test key, 32 bytes!!!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     @TempDir Path tmp;
@@ -103,16 +112,16 @@ abstract class AudioStoreContract {
     void plansDatedCollisionProofPathsInsideTheStore() {
         Set<Path> seen = new HashSet<>();
         for (int i = 0; i < 200; i++) {
-            PlannedRecording p = store.plan("1773173700.7", RecordingKind.SPOKEN_ID);
+            PlannedRecording p = store.plan(callAtNow(7), RecordingKind.SPOKEN_ID);
             assertThat(seen.add(p.basePath())).isTrue();
             assertThat(p.basePath().getParent()).isEqualTo(store.root().resolve("spoken-id/2026/03/10"));
-            assertThat(p.file().getFileName().toString()).endsWith(".wav").contains("1773173700.7");
+            assertThat(p.file().getFileName().toString()).endsWith(".wav").contains(callAtNow(7));
         }
     }
 
     @Test
     void adoptsAFileWithItsLengthSizeAndChecksum() throws Exception {
-        PlannedRecording p = store.plan("1773173700.7", RecordingKind.SPOKEN_ID);
+        PlannedRecording p = store.plan(callAtNow(7), RecordingKind.SPOKEN_ID);
         WavAudio.write(p.file(), 8000, tone(12_000));
         StoredRecording r = store.adopt(p);
         byte[] bytes = Files.readAllBytes(p.file());
@@ -122,7 +131,37 @@ abstract class AudioStoreContract {
         assertThat(r.flagged()).isNull();
         assertThat(r.file()).isEqualTo(p.file());
         assertThat(store.adopt(p)).as("adopting twice is harmless").isEqualTo(r);
-        assertThat(store.byCall("1773173700.7")).hasSize(1);
+        assertThat(store.byCall(callAtNow(7))).hasSize(1);
+    }
+
+    @Test
+    void twoAdoptersOfOneFileGetTheSameRowAndOnlyOneOfThemCreatedIt() throws Exception {
+        int rounds = 1_000;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (int i = 0; i < rounds; i++) {
+                PlannedRecording p = store.plan(callAtNow(i), RecordingKind.VOICEMAIL);
+                WavAudio.write(p.file(), 8000, tone(400));
+                var start = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Callable<AudioStore.Adoption> adopter = () -> {
+                    start.await();
+                    return store.adoption(p, NOW, null);
+                };
+                var a = pool.submit(adopter);
+                var b = pool.submit(adopter);
+                start.countDown();
+                AudioStore.Adoption first = a.get(), second = b.get();
+                assertThat(first.row().recording().id()).as("round %d", i).isEqualTo(second.row().recording().id());
+                assertThat(first.created() ^ second.created()).as("exactly one creator in round %d", i).isTrue();
+                assertThat(store.byCall(callAtNow(i))).as("round %d", i).hasSize(1);
+            }
+        }
+        long jobs = Sql.inTransaction(db, c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM transcription_job")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(jobs).as("one transcription job per message, never two").isEqualTo(rounds);
     }
 
     @Test
@@ -175,7 +214,7 @@ abstract class AudioStoreContract {
         Path orphan = spool.resolve(name.fileName());
         WavAudio.write(orphan, 8000, tone(16_000));
         Files.setLastModifiedTime(orphan, FileTime.from(NOW.minusSeconds(600)));
-        Path fresh = spool.resolve(new FallbackRecordingName(NOW, "", "1773173700.9").fileName());
+        Path fresh = spool.resolve(new FallbackRecordingName(NOW, "", callAtNow(9)).fileName());
         WavAudio.write(fresh, 8000, tone(800));
         Files.setLastModifiedTime(fresh, FileTime.from(NOW.minusSeconds(2)));   // still being written
         var reconciler = new SpoolReconciler(store, cases, spool, Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -221,14 +260,14 @@ abstract class AudioStoreContract {
 
     @Test
     void strayFilesInTheStoreAreAdoptedAndAStrayMessageGetsItsCase() throws IOException {
-        PlannedRecording message = store.plan("1773173600.3", RecordingKind.VOICEMAIL);
+        PlannedRecording message = store.plan(callAt(NOW.minusSeconds(100), 3), RecordingKind.VOICEMAIL);
         WavAudio.write(message.file(), 8000, tone(8000));
-        PlannedRecording conversation = store.plan("1773173600.3", RecordingKind.CONVERSATION);
+        PlannedRecording conversation = store.plan(callAt(NOW.minusSeconds(100), 3), RecordingKind.CONVERSATION);
         WavAudio.write(conversation.file(), 8000, tone(8000));
-        PlannedRecording adopted = store.plan("1773173600.4", RecordingKind.SPOKEN_ID);
+        PlannedRecording adopted = store.plan(callAt(NOW.minusSeconds(100), 4), RecordingKind.SPOKEN_ID);
         WavAudio.write(adopted.file(), 8000, tone(800));
         store.adopt(adopted);
-        PlannedRecording inProgress = store.plan("1773173600.5", RecordingKind.CONVERSATION);
+        PlannedRecording inProgress = store.plan(callAt(NOW.minusSeconds(100), 5), RecordingKind.CONVERSATION);
         WavAudio.write(inProgress.file(), 8000, tone(800));
         for (PlannedRecording p : List.of(message, conversation, adopted)) {
             Files.setLastModifiedTime(p.file(), FileTime.from(NOW.minusSeconds(600)));
@@ -238,11 +277,11 @@ abstract class AudioStoreContract {
 
         assertThat(strays.adoptStrays()).isEqualTo(2);
 
-        assertThat(store.byCall("1773173600.3")).hasSize(2).allSatisfy(r -> assertThat(r.recording().flagged()).isNull());
+        assertThat(store.byCall(callAt(NOW.minusSeconds(100), 3))).hasSize(2).allSatisfy(r -> assertThat(r.recording().flagged()).isNull());
         assertThat(store.byFile(message.file()).orElseThrow().caseId()).isNotNull();
         assertThat(store.byFile(conversation.file()).orElseThrow().caseId()).isNull();
-        assertThat(voicemails()).singleElement().satisfies(v -> assertThat(v.get("callId")).isEqualTo("1773173600.3"));
-        assertThat(store.byCall("1773173600.5")).isEmpty();
+        assertThat(voicemails()).singleElement().satisfies(v -> assertThat(v.get("callId")).isEqualTo(callAt(NOW.minusSeconds(100), 3)));
+        assertThat(store.byCall(callAt(NOW.minusSeconds(100), 5))).isEmpty();
         assertThat(strays.adoptStrays()).isZero();
     }
 
