@@ -136,6 +136,11 @@ final class AmiLink {
         return out;
     }
 
+    /** How many times the link has tried to connect since it started: tests wait on it instead of on the clock. */
+    long connectAttempts() {
+        return generations.get();
+    }
+
     private void supervise() {
         boolean saidDown = false;
         String lastLoginError = null;

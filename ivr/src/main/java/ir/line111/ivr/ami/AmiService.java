@@ -115,6 +115,11 @@ public final class AmiService implements QueueLoad, AutoCloseable {
         stop();
     }
 
+    /** How many times the AMI link has tried to connect (each reconnect attempt counts). */
+    long linkAttempts() {
+        return link.connectAttempts();
+    }
+
     /** The queue for the IVR; {@code known} is false while the AMI link is down or not yet re-synced. */
     @Override
     public Snapshot snapshot() {
@@ -139,6 +144,11 @@ public final class AmiService implements QueueLoad, AutoCloseable {
         store(new QueueCallStore.QueueCall(callId, callId, settings.queue(), callerNumber == null ? "" : callerNumber,
                 QueueOutcome.DIVERTED_TO_MESSAGE, null, null, 0, null, deps.clock().instant()));
         log.info("diverted to message with an estimated wait of {} s", estimatedWait == null ? 0 : estimatedWait.toSeconds());
+    }
+
+    /** Queue outcomes held in memory because the store refused them; they go in when it is back. */
+    public int pendingOutcomes() {
+        return unstored.size();
     }
 
     /** Never throws into the monitor: a store that is down keeps the outcome in memory and retries on the tick. */

@@ -22,9 +22,13 @@ class AmiOutcomeRetryTest {
         AmiRig.quietLogs();
         AtomicBoolean down = new AtomicBoolean(true);
         List<QueueCallStore.QueueCall> stored = new CopyOnWriteArrayList<>();
+        List<String> refusedWhileDown = new CopyOnWriteArrayList<>();
         QueueCallStore flaky = new QueueCallStore() {
             @Override public void record(QueueCall call) {
-                if (down.get()) throw new IllegalStateException("connection refused");
+                if (down.get()) {
+                    refusedWhileDown.add(call.callId());
+                    throw new IllegalStateException("connection refused");
+                }
                 stored.add(call);
             }
             @Override public List<QueueCall> callBackList(int limit) { return List.of(); }
@@ -41,7 +45,8 @@ class AmiOutcomeRetryTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> ami.snapshot().known());
             server.call(AmiRig.QUEUE, "0912000001").join(AmiScreenPopTest.ivrVariables("c1"), false).connect("PJSIP/1001").complete();
             server.call(AmiRig.QUEUE, "0912000002").join(AmiScreenPopTest.ivrVariables("c2"), false).abandon(false);
-            await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> true);
+            // Both outcomes were taken and the store refused the first: both now wait in memory, in order.
+            await().atMost(Duration.ofSeconds(10)).until(() -> ami.pendingOutcomes() == 2 && refusedWhileDown.contains("c1"));
             assertThat(stored).isEmpty();
             down.set(false);
             server.call(AmiRig.QUEUE, "0912000003").join(AmiScreenPopTest.ivrVariables("c3"), false).abandon(false);

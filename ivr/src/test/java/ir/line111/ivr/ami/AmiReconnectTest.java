@@ -106,7 +106,8 @@ class AmiReconnectTest {
                 return null;
             });
             // Several reconnect attempts are refused meanwhile (back-off starts at 100 ms).
-            await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> true);
+            long attemptsWhenDown = rig.service.linkAttempts();
+            await().atMost(Duration.ofSeconds(10)).until(() -> rig.service.linkAttempts() >= attemptsWhenDown + 3);
             rig.server.comeBack();
 
             await().atMost(Duration.ofSeconds(15)).until(() -> rig.service.snapshot().known()
