@@ -1,5 +1,7 @@
 package ir.line111.app;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.core.config.Line111Config;
 import ir.line111.core.domain.users.Role;
 import ir.line111.fakeasterisk.agi.CallTranscript;
@@ -32,6 +34,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * caller leaves a message over real FastAGI, and a supervisor finds the case over the real console API.
  */
 class BackendEndToEndTest {
+
+    /** What these tests provoke on purpose is kept off the console and asserted where it matters. */
+    @RegisterExtension
+    static final ExpectedLogs logs = ExpectedLogs.of("ir.line111.recordings.RecordingsService");
 
     @TempDir static Path dataDir;
     static Backend backend;

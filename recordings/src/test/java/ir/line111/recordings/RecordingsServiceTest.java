@@ -1,5 +1,7 @@
 package ir.line111.recordings;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.core.config.Line111Config;
 import ir.line111.core.domain.recordings.RecordingKind;
 import ir.line111.core.domain.speech.NationalIdRecognizer;
@@ -34,6 +36,10 @@ import static org.awaitility.Awaitility.await;
 
 /** The lifecycle object as the composition root uses it, with the real core registry. */
 class RecordingsServiceTest {
+
+    /** What these tests provoke on purpose is kept off the console and asserted where it matters. */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of(RecordingsService.class, "ir.line111.recordings.transcription.TranscriptionQueue", "ir.line111.recordings.store.StrayRecordingReconciler");
 
     /** An Asterisk unique id ({@code <epoch seconds>.<channel counter>}) of a call starting now: the service runs on the real clock. */
     private static String callNow(int counter) {

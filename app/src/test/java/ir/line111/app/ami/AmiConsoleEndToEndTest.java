@@ -1,5 +1,7 @@
 package ir.line111.app.ami;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.app.Backend;
 import ir.line111.core.config.Line111Config;
 import ir.line111.core.domain.users.Role;
@@ -37,6 +39,10 @@ import static org.awaitility.Awaitility.await;
  * data arrives on the operator's console WebSocket; the hang-up brings the wrap-up.
  */
 class AmiConsoleEndToEndTest {
+
+    /** What these tests provoke on purpose is kept off the console and asserted where it matters. */
+    @RegisterExtension
+    static final ExpectedLogs logs = ExpectedLogs.of("ir.line111.recordings.RecordingsService");
 
     static final String DEVICE = "PJSIP/1001";
     static final String PASSWORD = "a-long-operator-password";

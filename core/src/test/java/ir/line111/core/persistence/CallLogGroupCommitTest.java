@@ -1,5 +1,7 @@
 package ir.line111.core.persistence;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.core.domain.calls.CallEvent;
 import ir.line111.core.domain.calls.CallLog;
 import ir.line111.core.domain.calls.CallOutcome;
@@ -17,6 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link PersistentCallLog#writeAll}: many calls' events in one transaction, nothing lost or reordered. */
 class CallLogGroupCommitTest {
+
+    /** What these tests provoke on purpose is kept off the console and asserted where it matters. */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of(PersistentCallLog.class);
 
     private static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
 

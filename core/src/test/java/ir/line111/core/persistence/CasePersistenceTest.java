@@ -1,5 +1,7 @@
 package ir.line111.core.persistence;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.core.domain.calls.CallOutcome;
 import ir.line111.core.domain.cases.Actor;
 import ir.line111.core.domain.cases.CaseKind;
@@ -32,6 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CasePersistenceTest {
+
+    /** What these tests provoke on purpose is kept off the console and asserted where it matters. */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of(PersistentCallLog.class);
 
     static final byte[] KEY = "a test key of thirty-two bytes!!".getBytes(StandardCharsets.UTF_8);
 

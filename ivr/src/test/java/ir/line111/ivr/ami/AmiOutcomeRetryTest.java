@@ -1,5 +1,7 @@
 package ir.line111.ivr.ami;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.fakeasterisk.ami.FakeAmiServer;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,10 @@ import static org.awaitility.Awaitility.await;
 
 /** A database that is down for a while loses no queue outcome: they wait in memory and go in when it is back. */
 class AmiOutcomeRetryTest {
+
+    /** What these tests provoke on purpose is kept off the console and asserted where it matters. */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of(AmiService.class);
 
     @Test
     void outcomesRecordedWhileTheStoreIsDownAreStoredLater() {

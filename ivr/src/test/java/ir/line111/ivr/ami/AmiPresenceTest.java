@@ -1,5 +1,7 @@
 package ir.line111.ivr.ami;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.core.domain.events.EventAddresses;
 import ir.line111.fakeasterisk.ami.FakeAmiServer;
 import io.vertx.core.eventbus.ReplyException;
@@ -17,6 +19,10 @@ import static org.awaitility.Awaitility.await;
 
 /** Console presence requests become QueueAdd / QueuePause / QueueRemove; Asterisk's errors come back in words. */
 class AmiPresenceTest {
+
+    /** What these tests provoke on purpose is kept off the console and asserted where it matters. */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of(AmiLink.class, PresenceHandler.class);
 
     static final String DEVICE = "PJSIP/1003";
     private AmiRig rig;

@@ -1,5 +1,7 @@
 package ir.line111.ivr.ami;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import ir.line111.core.domain.events.EventAddresses;
@@ -24,6 +26,10 @@ import static org.awaitility.Awaitility.await;
  * the fake's truth, nothing is handled twice, the outage is logged once. A half-open socket is found by ping.
  */
 class AmiReconnectTest {
+
+    /** What these tests provoke on purpose is kept off the console and asserted where it matters. */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of(AmiLink.class, "org.asteriskjava.manager.internal.ManagerConnectionImpl");
 
     static final String OP1 = "PJSIP/1001", OP2 = "PJSIP/1002";
 

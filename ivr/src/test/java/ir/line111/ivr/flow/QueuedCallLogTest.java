@@ -1,5 +1,7 @@
 package ir.line111.ivr.flow;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.core.domain.calls.CallEvent;
 import ir.line111.core.domain.calls.CallLog;
 import ir.line111.core.domain.calls.CallOutcome;
@@ -19,6 +21,10 @@ import static org.awaitility.Awaitility.await;
 
 /** The group-commit writer: batches, order per call, a database outage survived, everything written at close. */
 class QueuedCallLogTest {
+
+    /** What these tests provoke on purpose is kept off the console and asserted where it matters. */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of(QueuedCallLog.class);
 
     /** A store that records what it was given and can be "down". */
     static final class Store implements CallLog {
@@ -90,6 +96,7 @@ class QueuedCallLogTest {
         store.down.set(false);
         assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
         assertThat(store.written).extracting(CallEvent::callId).containsExactly("c1", "c1", "c1");
+        assertThat(logs.has(ch.qos.logback.classic.Level.ERROR, "down; keeping")).as("the outage is said").isTrue();
         log.close();
     }
 
@@ -114,6 +121,7 @@ class QueuedCallLogTest {
         store.down.set(false);
         assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
         assertThat(store.written.size() + log.dropped()).isEqualTo(30);
+        assertThat(logs.has(ch.qos.logback.classic.Level.ERROR, "queue full")).as("dropping is said").isTrue();
         log.close();
     }
 }

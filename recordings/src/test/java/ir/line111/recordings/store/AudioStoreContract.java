@@ -1,5 +1,7 @@
 package ir.line111.recordings.store;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.core.domain.cases.Actor;
 import ir.line111.core.domain.cases.CaseStatus;
 import ir.line111.core.domain.cases.CaseSummary;
@@ -40,6 +42,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The store's behaviour, run on H2 ({@link AudioStoreOnH2Test}) and PostgreSQL ({@link AudioStoreOnPostgresTest}). */
 abstract class AudioStoreContract {
+
+    /** What these tests provoke on purpose is kept off the console and asserted where it matters. */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of(AudioStore.class, StrayRecordingReconciler.class, SpoolReconciler.class);
 
     /** A fresh migrated database of the kind the subclass tests. */
     abstract Database open();
@@ -190,6 +196,8 @@ abstract class AudioStoreContract {
         assertThat(store.adopt(missing).flagged()).startsWith("missing");
         assertThat(store.adopt(garbled).flagged()).startsWith("unreadable");
         assertThat(store.adopt(headerOnly).flagged()).startsWith("empty");
+        assertThat(logs.warnings()).as("each flag is said once, for staff to look").hasSize(4)
+                .allSatisfy(w -> assertThat(w).contains(" flagged: "));
         assertThat(store.flagged(10)).hasSize(4);
         assertThat(store.byCall("c1")).hasSize(4);
     }
@@ -282,6 +290,7 @@ abstract class AudioStoreContract {
         assertThat(store.byFile(conversation.file()).orElseThrow().caseId()).isNull();
         assertThat(voicemails()).singleElement().satisfies(v -> assertThat(v.get("callId")).isEqualTo(callAt(NOW.minusSeconds(100), 3)));
         assertThat(store.byCall(callAt(NOW.minusSeconds(100), 5))).isEmpty();
+        assertThat(logs.warnings()).filteredOn(w -> w.contains("was never adopted")).hasSize(2);
         assertThat(strays.adoptStrays()).isZero();
     }
 

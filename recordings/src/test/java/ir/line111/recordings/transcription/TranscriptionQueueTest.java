@@ -1,5 +1,7 @@
 package ir.line111.recordings.transcription;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.recordings.speech.Hypothesis;
 import ir.line111.recordings.store.Sql;
 import ir.line111.recordings.testing.MutableClock;
@@ -22,6 +24,10 @@ import java.util.concurrent.CountDownLatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TranscriptionQueueTest {
+
+    /** What these tests provoke on purpose is kept off the console and asserted where it matters. */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of(TranscriptionQueue.class);
 
     static final Instant T0 = Instant.parse("2026-03-10T22:00:00Z");
 

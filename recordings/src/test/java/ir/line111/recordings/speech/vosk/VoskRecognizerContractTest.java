@@ -1,5 +1,7 @@
 package ir.line111.recordings.speech.vosk;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.core.domain.speech.NationalIdRecognizer.Recognition;
 import ir.line111.recordings.speech.Hypothesis;
 import ir.line111.recordings.speech.NationalIdChooser;
@@ -26,6 +28,10 @@ import static org.awaitility.Awaitility.await;
  * and the result parsing are tested either way.
  */
 class VoskRecognizerContractTest {
+
+    /** What these tests provoke on purpose is kept off the console and asserted where it matters. */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of("ir.line111.recordings.speech.worker.SupervisedWorker");
 
     static final List<String> JVM = List.of("-Xmx1g", "-XX:+UseSerialGC");
 

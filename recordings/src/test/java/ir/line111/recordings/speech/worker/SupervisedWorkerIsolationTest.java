@@ -1,5 +1,7 @@
 package ir.line111.recordings.speech.worker;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.core.domain.speech.NationalIdRecognizer.Recognition;
 import ir.line111.recordings.speech.NationalIdChooser;
 import ir.line111.recordings.speech.WorkerNationalIdRecognizer;
@@ -20,6 +22,10 @@ import static org.awaitility.Awaitility.await;
 
 /** The worker process is real (a child JVM); what it hears is scripted by {@link ScriptedEngine}. */
 class SupervisedWorkerIsolationTest {
+
+    /** What these tests provoke on purpose is kept off the console and asserted where it matters. */
+    @RegisterExtension
+    static final ExpectedLogs logs = ExpectedLogs.of(SupervisedWorker.class, "ir.line111.recordings.speech.WorkerNationalIdRecognizer");
 
     static final List<String> JVM = List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
     static final Duration TIMEOUT = Duration.ofMillis(1000);
