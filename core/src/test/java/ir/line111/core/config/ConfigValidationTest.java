@@ -59,6 +59,15 @@ class ConfigValidationTest {
     }
 
     @Test
+    void theDefaultDatabaseLivesInTheDataDirectory() {
+        assertThat(Line111Config.load(null, Map.of("LINE111_DATA_DIR", "/var/lib/line111")).string("db.url"))
+                .startsWith("jdbc:h2:file:/var/lib/line111/line111;");
+        assertThat(Line111Config.of(Map.of()).string("db.url")).startsWith("jdbc:h2:file:./data/line111;");
+        assertThat(Line111Config.of(Map.of("data.dir", "/srv/x", "db.url", "jdbc:postgresql://127.0.0.1:5432/line111"))
+                .string("db.url")).as("an explicit URL is kept").isEqualTo("jdbc:postgresql://127.0.0.1:5432/line111");
+    }
+
+    @Test
     void typedReadersGiveTheValues() {
         Line111Config c = Line111Config.of(Map.of("office.days", "saturday, sunday", "office.open", "08:00"));
         assertThat(c.dayNames("office.days")).hasSize(2);
