@@ -46,6 +46,24 @@ class PromptGenerationTest {
     }
 
     @Test
+    void theHoldMusicClassGetsADefaultFileSoAFreshPbxIsNotSilent() throws Exception {
+        Path cat = catalogue("one\tیک\t\n");
+        Path first = tmp.resolve("moh-1");
+        Path second = tmp.resolve("moh-2");
+        assertThat(PromptTools.run("--catalogue", cat.toString(), "--out", tmp.resolve("p").toString(), "--moh", first.toString()).exitCode()).isZero();
+        assertThat(PromptTools.run("--catalogue", cat.toString(), "--out", tmp.resolve("p").toString(), "--moh", second.toString(), "--force").exitCode()).isZero();
+
+        Path hold = first.resolve("line111-default-hold.wav");
+        var fmt = WavFormat.read(hold);
+        assertThat(fmt.isTelephonePcm()).as("8 kHz mono 16-bit, played without transcoding: %s", fmt).isTrue();
+        assertThat(fmt.samples()).as("long enough not to repeat every few seconds").isGreaterThan(8000 * 15);
+        assertThat(WavFormat.peak16(hold)).as("music, not silence").isGreaterThan(2000);
+        assertThat(hashes(first)).as("repeatable").isEqualTo(hashes(second));
+        assertThat(Files.readString(Repo.root().resolve("asterisk-conf/etc/asterisk/musiconhold.conf")))
+                .as("the class plays that folder").contains("directory = moh/line111");
+    }
+
+    @Test
     void aSecondRunMakesNothingAndChangesNoByte() throws Exception {
         Path dir = PromptTools.generateRealSet();
         Map<String, String> before = hashes(dir);
