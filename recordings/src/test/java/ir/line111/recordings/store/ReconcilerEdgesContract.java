@@ -8,7 +8,6 @@ import ir.line111.core.domain.recordings.RecordingStore.PlannedRecording;
 import ir.line111.core.persistence.Database;
 import ir.line111.core.persistence.PersistentCases;
 import ir.line111.core.persistence.TrackingCodeIssuer;
-import ir.line111.core.testing.TestDatabases;
 import ir.line111.recordings.speech.audio.WavAudio;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the reconcilers must find besides files with no row (issue 11 point 3) and must leave alone
  * (issue 13 point 2: an empty fallback file is not a case).
  */
-class ReconcilerEdgesTest {
+abstract class ReconcilerEdgesContract {
+    /** A fresh migrated database of the kind the subclass tests. */
+    abstract Database open();
+
     static final Instant NOW = Instant.parse("2026-03-10T20:15:00Z");
     static final Duration ORPHAN_AGE = Duration.ofMinutes(15);
 
@@ -44,7 +46,7 @@ class ReconcilerEdgesTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        database = TestDatabases.h2();
+        database = open();
         store = new AudioStore(database.dataSource(), tmp.resolve("store"), Clock.fixed(NOW, ZoneOffset.UTC));
         adoptedEarlier = new AudioStore(database.dataSource(), tmp.resolve("store"), Clock.fixed(NOW.minus(Duration.ofMinutes(20)), ZoneOffset.UTC));
         cases = new PersistentCases(database, new TrackingCodeIssuer(database, "recordings test key, 32 bytes!!!".getBytes()),
