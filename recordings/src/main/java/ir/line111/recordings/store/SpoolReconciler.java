@@ -38,7 +38,7 @@ public final class SpoolReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(SpoolReconciler.class);
     /** How long a finished file (header written on close) is left alone before it is taken. */
-    static final Duration QUIET = Duration.ofSeconds(5);
+    static final Duration QUIET = Duration.ofSeconds(3);
 
     /** What one run did. */
     public record Result(int registered, int waiting, int failed) {}
