@@ -19,6 +19,8 @@ final class RecordingEnds {
     private RecordingEnds() {}
 
     static RecordingEnd of(int result, String how, long samples, Duration maxLength, Duration silence) {
+        // -1 is also what a file Asterisk cannot open gives: that caller is still there, and is asked again.
+        if ("writefile".equals(how)) return RecordingEnd.NOT_WRITTEN;
         if (result == -1 || "hangup".equals(how)) return RecordingEnd.HUNG_UP;
         if ("dtmf".equals(how)) return RecordingEnd.KEY;
         boolean atMaximum = !maxLength.isNegative() && !maxLength.isZero() && samples >= maxLength.toMillis() * 8;

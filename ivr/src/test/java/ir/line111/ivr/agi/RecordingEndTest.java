@@ -47,6 +47,8 @@ class RecordingEndTest {
             // the traces: '#' pressed, and a hang-up
             "200 result=35 (dtmf) endpos=3441        | KEY        | 3441",
             "200 result=-1 (hangup) endpos=5041      | HUNG_UP    | 5041",
+            // the recordings folder cannot be written: not a hang-up, the caller is asked again
+            "200 result=-1 (writefile)               | NOT_WRITTEN | 0",
             // no audio at all, after exactly the timeout
             "200 result=0 (timeout) endpos=0         | MAX_LENGTH | 0",
     })
