@@ -1,5 +1,6 @@
 package ir.line111.recordings.store;
 
+import ir.line111.core.domain.cases.Actor;
 import ir.line111.core.domain.cases.CaseRegistry;
 import ir.line111.core.domain.cases.CaseSummary;
 import ir.line111.core.domain.cases.Relation;
@@ -132,7 +133,14 @@ public final class SpoolReconciler {
                 PlannedRecording copy = store.importCopy(f, callId, RecordingKind.VOICEMAIL);
                 row = store.adopt(copy, at, origin);
             }
-            if (row.caseId() == null) {
+            var served = name.isPresent() && row.caseId() == null ? cases.findRegisteredInCall(callId) : java.util.Optional.<CaseSummary>empty();
+            if (served.isPresent()) {
+                // The IVR had already given this call its code (cut off at a shutdown, then sent to the
+                // fallback): what the caller added belongs to that case, not to a second one with a second code.
+                cases.addMessage(served.get().id(), row.recording().id(), callId, null, Actor.SYSTEM);
+                store.attachToCase(row.recording().id(), served.get().id());
+                log.info("fallback message of call {} added to its case {} ({})", callId, served.get().id(), served.get().trackingCode());
+            } else if (row.caseId() == null) {
                 // Nobody has heard the ID yet: the subject is unknown until a transcriber listens.
                 CaseSummary c = cases.registerVoicemail(new VoicemailIntake(callId, caller,
                         new SubjectPerson(null, false, Relation.SELF, null), null, row.recording().id(), at));

@@ -149,6 +149,33 @@ abstract class ReconcilerEdgesContract {
     }
 
     @Test
+    void aFallbackMessageOfACallThatAlreadyHasItsCaseIsAddedToItWithoutASecondCode() throws IOException {
+        // real-calls/sigterm-midcall: the call got code 717216156, was cut at shutdown, and the fallback recorded again
+        String callId = "1796298900.431";
+        var first = cases.registerVoicemail(new VoicemailIntake(callId, "09124440001", new SubjectPerson(null, false, Relation.SELF, null),
+                null, null, NOW.minusSeconds(700)));
+        Path again = spool.resolve(new FallbackRecordingName(NOW.minusSeconds(600), "09124440001", callId).fileName());
+        WavAudio.write(again, 8000, tone(16_000));
+        Files.setLastModifiedTime(again, FileTime.from(NOW.minusSeconds(600)));
+
+        new SpoolReconciler(store, cases, spool, Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC)).reconcile();
+
+        assertThat(casesOf(callId)).containsExactly(first.id());
+        assertThat(store.byCall(callId)).singleElement().satisfies(r -> assertThat(r.caseId()).isEqualTo(first.id()));
+        long events = Sql.inTransaction(database.dataSource(), c -> {
+            try (var ps = c.prepareStatement("SELECT count(*) FROM case_event WHERE case_id = ? AND recording_id IS NOT NULL")) {
+                ps.setLong(1, first.id());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        assertThat(events).isEqualTo(1);
+        assertThat(again).doesNotExist();
+    }
+
+    @Test
     void anEmptyFallbackFileIsNotACase() throws IOException {
         Path empty = spool.resolve(new FallbackRecordingName(NOW.minusSeconds(600), "09124440001", "1796298900.431").fileName());
         WavAudio.write(empty, 8000, new short[0]);
