@@ -28,19 +28,27 @@ public final class SpeechPresence {
     }
 
     public static boolean in(WavAudio audio) {
-        return activeSeconds(audio) >= MIN_ACTIVE_SECONDS;
+        int frame = Math.max(1, audio.sampleRate() / 50);
+        return activeFrames(audio, frame, (int) Math.ceil(MIN_ACTIVE_SECONDS * audio.sampleRate() / frame)) * frame
+                >= MIN_ACTIVE_SECONDS * audio.sampleRate();
     }
 
     /** Seconds of 20 ms frames whose RMS reaches {@link #ACTIVE_RMS}. */
     public static double activeSeconds(WavAudio audio) {
         int frame = Math.max(1, audio.sampleRate() / 50);
+        return activeFrames(audio, frame, Integer.MAX_VALUE) * frame / (double) audio.sampleRate();
+    }
+
+    /** Voiced frames, counting stops at {@code enough} (a three-minute message is judged in its first seconds). */
+    private static int activeFrames(WavAudio audio, int frame, int enough) {
         short[] x = audio.samples();
+        double threshold = ACTIVE_RMS * ACTIVE_RMS * frame;
         int active = 0;
-        for (int from = 0; from + frame <= x.length; from += frame) {
+        for (int from = 0; from + frame <= x.length && active < enough; from += frame) {
             double sum = 0;
             for (int i = from; i < from + frame; i++) sum += (double) x[i] * x[i];
-            if (Math.sqrt(sum / frame) >= ACTIVE_RMS) active++;
+            if (sum >= threshold) active++;
         }
-        return active * frame / (double) audio.sampleRate();
+        return active;
     }
 }
