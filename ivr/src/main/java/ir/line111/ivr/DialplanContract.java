@@ -35,7 +35,12 @@ public final class DialplanContract {
     public static final String VAR_SUBJECT_NATIONAL_ID = "LINE111_SUBJECT_NID";
     public static final String VAR_RELATION = "LINE111_RELATION";
     public static final String VAR_DRAFT_CASE = "LINE111_DRAFT_CASE";
-    /** What the script tells the dialplan to do next: QUEUE, or HANGUP after it finished the call itself. */
+    /**
+     * What the script tells the dialplan to do next: QUEUE, or HANGUP after it finished the call itself.
+     * HANGUP is set as soon as a message is taken, so that a call cut off after that (a backend
+     * stopping at the end of its grace period) is not sent to the fallback to record it again; unset
+     * means nothing was taken, and the dialplan's fallback records the caller.
+     */
     public static final String VAR_NEXT = "LINE111_NEXT";
     /** Values of {@link #VAR_NEXT}. FALLBACK: the IVR refused the call (at capacity, or a garbled start): record it in the dialplan. */
     public static final String NEXT_QUEUE = "QUEUE";

@@ -10,6 +10,7 @@ import ir.line111.recordings.speech.WorkerNationalIdRecognizer;
 import ir.line111.recordings.speech.vosk.VoskEngine;
 import ir.line111.recordings.speech.worker.SupervisedWorker;
 import ir.line111.recordings.store.AudioStore;
+import ir.line111.recordings.store.CaselessMessageReconciler;
 import ir.line111.recordings.store.RetentionSweeper;
 import ir.line111.recordings.store.SpoolReconciler;
 import ir.line111.recordings.store.StrayRecordingReconciler;
@@ -45,6 +46,8 @@ import java.util.concurrent.TimeUnit;
 public final class RecordingsService {
 
     private static final Logger log = LoggerFactory.getLogger(RecordingsService.class);
+    /** Longer than any call keeps a message take before registering it (three 180 s takes and the menus). */
+    static final Duration CASELESS_AFTER = Duration.ofMinutes(15);
 
     private final Line111Config config;
     private final Database db;
@@ -56,6 +59,7 @@ public final class RecordingsService {
     private TranscriptionQueue queue;
     private SpoolReconciler reconciler;
     private StrayRecordingReconciler strays;
+    private CaselessMessageReconciler caseless;
     private RetentionSweeper retention;
     private SupervisedWorker speechWorker;
     private SupervisedWorker transcriptionWorker;
@@ -82,12 +86,16 @@ public final class RecordingsService {
         reconciler = new SpoolReconciler(store, cases, config.path("recordings.spool"),
                 config.seconds("recordings.spool.settle-seconds"), clock);
         strays = new StrayRecordingReconciler(store, cases, config.seconds("recordings.spool.settle-seconds"), clock);
+        caseless = new CaselessMessageReconciler(db.dataSource(), store, cases, CASELESS_AFTER, clock);
         retention = new RetentionSweeper(db.dataSource(), store, retention(config), clock);
         startRecogniser();
         startTranscription();
         housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("recordings-housekeeping").daemon(true).factory());
         long every = Math.max(1, config.integer("recordings.housekeeping-seconds", 1, 86_400));
         housekeeping.scheduleWithFixedDelay(this::housekeep, 0, every, TimeUnit.SECONDS);
+        // A fallback message is a caller waiting for a code: the spool is looked at far more often (a listing).
+        long spoolEvery = config.integer("recordings.spool.poll-seconds", 1, 3_600);
+        housekeeping.scheduleWithFixedDelay(this::sweepSpool, spoolEvery, spoolEvery, TimeUnit.SECONDS);
         return this;
     }
 
@@ -152,10 +160,19 @@ public final class RecordingsService {
         }
     }
 
+    private void sweepSpool() {
+        try {
+            reconciler.reconcile();
+        } catch (RuntimeException e) {
+            log.warn("spool sweep failed (will retry): {}", e.getMessage());
+        }
+    }
+
     private void housekeep() {
         try {
             reconciler.reconcile();
             strays.adoptStrays();
+            caseless.reconcile();
             retention.sweep();
         } catch (RuntimeException e) {
             log.warn("recordings housekeeping failed (will retry): {}", e.getMessage());

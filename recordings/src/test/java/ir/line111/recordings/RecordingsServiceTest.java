@@ -106,6 +106,28 @@ class RecordingsServiceTest {
     }
 
     @Test
+    void aFallbackMessageIsRegisteredWithinTenSecondsOfAsteriskClosingItNotAtTheNextSweep() throws IOException {
+        // The defaults: 30 s settle, a 60 s sweep. The sweep runs at start, while Asterisk is still recording.
+        service = new RecordingsService(config(Map.of("recordings.housekeeping-seconds", "60", "recordings.spool.settle-seconds", "30")),
+                db, cases).start();
+        Path spool = Files.createDirectories(tmp.resolve("spool"));
+        Path message = spool.resolve(new FallbackRecordingName(Instant.now(), "09120000000", "1773173000.6").fileName());
+        short[] speech = new short[16_000];
+        for (int i = 0; i < speech.length; i++) speech[i] = (short) (6000 * Math.sin(i * 0.3));
+        WavAudio.write(message, 8000, speech);
+        byte[] open = Files.readAllBytes(message);
+        java.nio.ByteBuffer.wrap(open).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, 0).putInt(40, 0);
+        Files.write(message, open);   // as format_wav leaves it while recording: sizes still 0
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> Files.exists(message));
+
+        WavAudio.write(message, 8000, speech);   // Asterisk closes it: the header gets its sizes
+        long closed = System.nanoTime();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(message));
+        assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(Duration.ofSeconds(10));
+        assertThat(service.store().byCall("1773173000.6")).singleElement().satisfies(r -> assertThat(r.caseId()).isNotNull());
+    }
+
+    @Test
     void withModelsIdsAreRecognisedAndVoicemailsTranscribedInWorkerProcesses() throws IOException {
         Path model = Files.createDirectories(tmp.resolve("model"));
         service = new RecordingsService(config(Map.of("speech.model", model.toString(), "transcription.model", model.toString())),

@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -71,6 +70,7 @@ final class CallSession {
     private long simulatedMs;
     private long lastWriteNanos;
     private InputStream in;
+    private Socket socket;
     private OutputStream out;
 
     private static final class MutableRule {
@@ -86,15 +86,16 @@ final class CallSession {
     CallSession(FakeCall cfg, long sequence) {
         this.cfg = cfg;
         this.sequence = sequence;
-        this.uniqueId = cfg.effectiveUniqueId(sequence);
+        this.uniqueId = cfg.effectiveUniqueId();
         cfg.callerScript.rules().forEach(r -> rules.add(new MutableRule(r)));
         channel = cfg.effectiveChannel(sequence);
         variables = new ChannelVariables(cfg, channel, uniqueId, () -> alive);
     }
 
     CallTranscript run() {
-        LinkedHashMap<String, String> env = cfg.environment(sequence);
+        LinkedHashMap<String, String> env = cfg.environment(sequence, uniqueId);
         Socket socket = new Socket();
+        this.socket = socket;
         try {
             socket.connect(new InetSocketAddress(cfg.host, cfg.port), (int) cfg.connectTimeout.toMillis());
         } catch (IOException e) {
@@ -211,7 +212,13 @@ final class CallSession {
         simulatedMs = 0;
         try {
             Reaction r = alive ? pickReaction(c) : Reaction.nothing();
+            if ((r.close() || !r.rawReply().isEmpty()) && r.speech() != null && c.verb().equals("RECORD FILE")) {
+                keepRecording(c, r);   // the caller spoke before the line broke or the reply came garbled
+            }
             if (r.close()) {
+                if (r.reset()) {
+                    socket.setSoLinger(true, 0);   // close() then sends RST: "connection reset by peer"
+                }
                 if (r.partialReply() != null) {
                     out.write(r.partialReply().getBytes(StandardCharsets.UTF_8));
                     sent.add(r.partialReply() + " (then closed)");
@@ -279,7 +286,7 @@ final class CallSession {
                         && m.rule.trigger().matches(c, lastPrompt())) {
                     use(m);
                     return new Reaction(r.keys(), r.at(), r.speech(), r.speechDelay(), m.rule.reaction().hangUp(),
-                            r.rawReply(), r.close(), r.partialReply());
+                            r.rawReply(), r.close(), r.partialReply(), r.reset());
                 }
             }
         }
@@ -799,97 +806,31 @@ final class CallSession {
     // ---- recording ----------------------------------------------------------------------------------
 
     private void recordFile(AgiCommand c, Reaction r) throws IOException {
-        int argc = c.argc();
-        Long timeout = argc >= 6 ? leadingInt(c.arg(5)) : null;
-        if (argc < 6 || timeout == null) {
+        RecordFile.Outcome o = keepRecording(c, r);
+        if (o == null) {
             usage(c);
             return;
         }
-        long silenceMs = 0;
-        for (int i = 6; i <= 8 && i < argc; i++) {
-            int s = c.arg(i).indexOf('s');
-            if (s >= 0) {
-                String tail = c.arg(i).substring(s);
-                if (tail.length() > 2 && tail.startsWith("s=")) {
-                    silenceMs = Math.max(0, atoi(tail.substring(2))) * 1000L;
-                }
-                break;
-            }
-        }
-        String format = c.arg(3);
-        String escapes = c.arg(4);
-        Path file = Path.of(c.arg(2) + "." + format);
-        if (cfg.redirectRecordings != null) {
-            file = cfg.redirectRecordings.resolve(file.isAbsolute() ? file.getRoot().relativize(file) : file);
-            Files.createDirectories(file.getParent());
-        } else if (!file.isAbsolute() && cfg.recordingRoot != null) {
-            file = cfg.recordingRoot.resolve(file);
-        }
-        AudioFormat audioFormat = AudioFormat.byExtension(format);
-        Path parent = file.toAbsolutePath().getParent();
-        if (audioFormat == null || parent == null || !Files.isDirectory(parent)) {
-            failure = true;
-            sendLine("200 result=-1 (writefile)");
-            return;
-        }
-        short[] audio = new short[0];
-        if (r.speech() != null) {
-            try {
-                audio = Wav.read8kMono(r.speech());
-            } catch (IOException e) {
-                throw new UncheckedIOException("caller speech " + r.speech() + " cannot be read", e);
-            }
-        }
-        long a = audio.length;
-        long delayMs = r.speechDelay().toMillis();
-        long t = timeout;
-        if (r.hangUp() == HangUp.DURING) {
-            long samples = r.at() != null ? Math.max(0, Math.min(a, (r.at().toMillis() - delayMs) * 8)) : a;
-            simulatedMs += delayMs + samples / 8;
-            String reply = "200 result=-1 (hangup) endpos=" + samples;
-            writeRecording(file, format, audioFormat, audio, samples, reply);
-            sendLine(reply);
+        failure |= o.file() == null;
+        sendLine(o.reply());
+        if (o.hungUp()) {
             callerHangsUp(c, HangUp.DURING);
-            return;
         }
-        if (!r.keys().isEmpty() && escapes.indexOf(r.keys().charAt(0)) >= 0) {
-            // Asterisk rewinds 200 ms to cut the tone off
-            long samples = Math.max(0, a - 1600);
-            simulatedMs += delayMs + a / 8 + 200;
-            String reply = "200 result=" + (int) r.keys().charAt(0) + " (dtmf) endpos=" + samples;
-            consumed.append(r.keys().charAt(0));
-            pending.append(r.keys(), 1, r.keys().length());
-            writeRecording(file, format, audioFormat, audio, samples, reply);
-            sendLine(reply);
-            return;
-        }
-        long limit = t < 0 ? Long.MAX_VALUE : Math.max(0, t - delayMs) * 8;
-        long result = 0;
-        long samples;
-        if (silenceMs > 0 && a > 0) {
-            long elapsed = delayMs + a / 8 + silenceMs;
-            if (t < 0 || elapsed < t) {
-                // silence detected: the result is the time left; the file keeps 1 s of the silence
-                result = t < 0 ? 0 : t - elapsed;
-                samples = a + Math.min(silenceMs, 1000) * 8;
-            } else {
-                samples = limit;
-            }
-        } else {
-            // without silence detection a quiet line sends no frames: the file holds only the speech
-            samples = Math.min(a, limit);
-        }
-        simulatedMs += t < 0 ? delayMs + a / 8 : t - result;
-        String reply = "200 result=" + result + " (timeout) endpos=" + samples;
-        writeRecording(file, format, audioFormat, audio, samples, reply);
-        sendLine(reply);
     }
 
-    private void writeRecording(Path file, String format, AudioFormat audioFormat, short[] audio, long samples,
-                                String reply) throws IOException {
-        int n = (int) Math.min(samples, Integer.MAX_VALUE / 2);
-        Files.write(file, audioFormat.encode(audio, n));
-        recordings.add(new Recording(file, format, samples, reply));
+    /** Writes what the caller said, as Asterisk does even when the reply never reaches the server. */
+    private RecordFile.Outcome keepRecording(AgiCommand c, Reaction r) throws IOException {
+        RecordFile.Outcome o = RecordFile.run(cfg, c, r);
+        if (o == null || o.file() == null) {
+            return o;
+        }
+        simulatedMs += o.simulatedMs();
+        if (o.key() != 0) {
+            consumed.append(o.key());
+            pending.append(r.keys(), 1, r.keys().length());
+        }
+        recordings.add(new Recording(o.file(), o.format(), o.samples(), o.reply()));
+        return o;
     }
 
     // ---- EXEC ---------------------------------------------------------------------------------------

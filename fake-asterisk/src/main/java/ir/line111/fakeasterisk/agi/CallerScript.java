@@ -119,9 +119,10 @@ public final class CallerScript {
      * @param rawReply    lines sent instead of Asterisk's reply (garbled-Asterisk tests), or empty
      * @param close       close the connection when this command arrives (after {@code partialReply}, if any)
      * @param partialReply bytes written before closing (no newline is added), or null
+     * @param reset       with {@code close}: reset the connection (RST) instead of closing it (FIN)
      */
     public record Reaction(String keys, Duration at, Path speech, Duration speechDelay, HangUp hangUp,
-                           List<String> rawReply, boolean close, String partialReply) {
+                           List<String> rawReply, boolean close, String partialReply, boolean reset) {
         public Reaction {
             keys = keys == null ? "" : keys;
             speechDelay = speechDelay == null ? Duration.ZERO : speechDelay;
@@ -130,7 +131,7 @@ public final class CallerScript {
         }
 
         static Reaction nothing() {
-            return new Reaction("", null, null, Duration.ZERO, HangUp.NONE, List.of(), false, null);
+            return new Reaction("", null, null, Duration.ZERO, HangUp.NONE, List.of(), false, null, false);
         }
 
         boolean onlyHangUp() {
@@ -248,6 +249,7 @@ public final class CallerScript {
         private List<String> rawReply = List.of();
         private boolean close;
         private String partialReply;
+        private boolean reset;
         private int times = 1;
 
         private Step(Builder owner, Trigger trigger) {
@@ -312,7 +314,17 @@ public final class CallerScript {
             return this;
         }
 
-        /** Garbled Asterisk: close the socket when the command arrives, without a reply. */
+        /**
+         * The line drops: reset the connection (RST) when the command arrives, without a reply. With
+         * {@link #say} on a RECORD FILE, the file still holds what was said (as with {@link #closeConnection()}).
+         */
+        public Step resetConnection() {
+            this.close = true;
+            this.reset = true;
+            return this;
+        }
+
+        /** Garbled Asterisk: close the socket when the command arrives, without a reply (after writing what was said into a RECORD FILE). */
         public Step closeConnection() {
             this.close = true;
             return this;
@@ -341,7 +353,7 @@ public final class CallerScript {
         }
 
         Rule toRule() {
-            return new Rule(trigger, new Reaction(keys, at, speech, speechDelay, hangUp, rawReply, close, partialReply), times);
+            return new Rule(trigger, new Reaction(keys, at, speech, speechDelay, hangUp, rawReply, close, partialReply, reset), times);
         }
 
         @Override

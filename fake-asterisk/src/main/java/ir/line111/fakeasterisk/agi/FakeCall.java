@@ -22,7 +22,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FakeCall {
     private static final AtomicLong SEQUENCE = new AtomicLong();
-    private static final long START_EPOCH = System.currentTimeMillis() / 1000;
+    /**
+     * Asterisk's uniqueid is {@code <epoch of the channel>.<counter>}, the counter process-wide and never
+     * reused. Two fake processes (two {@code line111 call}s) started in the same second must not give the
+     * same id either: each process's counter starts in its own range, taken from its pid.
+     */
+    private static final AtomicLong UNIQUE_COUNTER = new AtomicLong(ProcessHandle.current().pid() % 100_000 * 100_000);
 
     final String host;
     final int port;
@@ -260,12 +265,13 @@ public final class FakeCall {
         return channel != null ? channel : String.format("PJSIP/line111-trunk-%08x", sequence);
     }
 
-    String effectiveUniqueId(long sequence) {
-        return uniqueId != null ? uniqueId : START_EPOCH + "." + sequence;
+    /** A new id on every call: take it once per call. */
+    String effectiveUniqueId() {
+        return uniqueId != null ? uniqueId : System.currentTimeMillis() / 1000 + "." + UNIQUE_COUNTER.getAndIncrement();
     }
 
     /** The environment block in Asterisk 22's order. */
-    LinkedHashMap<String, String> environment(long sequence) {
+    LinkedHashMap<String, String> environment(long sequence, String uniqueId) {
         String request = effectiveRequest();
         String networkScript = request;
         int scheme = request.indexOf("://");
@@ -282,7 +288,7 @@ public final class FakeCall {
         env.put("agi_channel", chan);
         env.put("agi_language", language);
         env.put("agi_type", slash > 0 ? chan.substring(0, slash) : chan);
-        env.put("agi_uniqueid", effectiveUniqueId(sequence));
+        env.put("agi_uniqueid", uniqueId);
         env.put("agi_version", "22.10.1");
         env.put("agi_callerid", callerId);
         env.put("agi_calleridname", callerIdName);

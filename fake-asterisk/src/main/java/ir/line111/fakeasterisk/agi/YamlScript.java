@@ -38,7 +38,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *
  * Triggers: onPrompt, onRecord (true), onRecordAfter, onCommand, onCommandNumber, onInput (true),
  * afterCommands (hang up after the n-th command). Actions: press, say, speechDelayMs, atMs, hangUp
- * (before | during | after), reply (a line or a list), close (true or the partial bytes), silence,
+ * (before | during | after), reply (a line or a list), close (true, "reset" for an RST, or the partial bytes), silence,
  * times (a number or "always"). A relative {@code say} path is looked up next to the YAML file, then
  * in the shared folder.
  */
@@ -153,7 +153,9 @@ public record YamlScript(String description, Map<String, Object> call, CallerScr
         }
         if (m.containsKey("close")) {
             Object c = m.get("close");
-            if (c instanceof String partial) {
+            if ("reset".equals(c)) {
+                s.resetConnection();
+            } else if (c instanceof String partial) {
                 s.closeConnection(partial);
             } else if (Boolean.TRUE.equals(c)) {
                 s.closeConnection();

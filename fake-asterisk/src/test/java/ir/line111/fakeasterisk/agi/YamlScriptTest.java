@@ -37,6 +37,19 @@ class YamlScriptTest {
     }
 
     @Test
+    void closeResetDropsTheLineWithAnRst() throws Exception {
+        YamlScript y = YamlScript.parse(new StringReader("""
+                caller:
+                  - onRecord: true
+                    close: reset
+                """), null, null, "inline");
+        assertThat(y.caller().rules()).singleElement().satisfies(r -> {
+            assertThat(r.reaction().close()).isTrue();
+            assertThat(r.reaction().reset()).isTrue();
+        });
+    }
+
+    @Test
     void aYamlScriptDrivesTheCallLikeTheBuilder() throws Exception {
         YamlScript y = YamlScript.parse(new StringReader("""
                 call:

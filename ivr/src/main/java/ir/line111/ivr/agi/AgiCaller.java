@@ -148,14 +148,9 @@ final class AgiCaller implements Caller {
         AgiReply reply = send(cmd);
         int code = resultCode(reply, cmd);
         long samples = parseLong(reply.getAttribute("endpos"));
-        String how = reply.getExtra();
-        if (code == -1 || "hangup".equals(how)) {
-            hungUp = true;
-            return new Recorded(RecordingEnd.HUNG_UP, samples);
-        }
-        if ("dtmf".equals(how)) return new Recorded(RecordingEnd.KEY, samples);
-        if ("timeout".equals(how) && code > 0) return new Recorded(RecordingEnd.SILENCE, samples);
-        return new Recorded(RecordingEnd.MAX_LENGTH, samples);
+        RecordingEnd end = RecordingEnds.of(code, reply.getExtra(), samples, maxLength, silence);
+        if (end == RecordingEnd.HUNG_UP) hungUp = true;
+        return new Recorded(end, samples);
     }
 
     private static long parseLong(String s) {

@@ -63,7 +63,8 @@ final class Line111Scripts implements MappingStrategy {
         MDC.put(MDC_CALL_ID, callId);
         try {
             AgiCaller caller = new AgiCaller(channel, catalogue);
-            CallSession session = new CallSession(callId, request.getCallerIdNumber(), request.getChannel(), caller);
+            CallSession session = new CallSession(callId, AgiValues.callerNumber(request.getCallerIdNumber()),
+                    AgiValues.channel(request.getChannel()), caller);
             flows.entry(session);
         } finally {
             MDC.remove(MDC_CALL_ID);
@@ -82,14 +83,15 @@ final class Line111Scripts implements MappingStrategy {
             // The entry script named the call; the same channel comes back, but trust the variable first.
             String callId = uniqueId;
             try {
-                String set = caller.variable(DialplanContract.VAR_CALL_ID);
-                if (set != null && !set.isBlank()) callId = set;
+                String set = AgiValues.callId(caller.variable(DialplanContract.VAR_CALL_ID));
+                if (set != null) callId = set;
             } catch (RuntimeException e) {
                 log.info("could not read {}: {}", DialplanContract.VAR_CALL_ID, e.getMessage());
                 return;
             }
             if (!callId.equals(uniqueId)) MDC.put(MDC_CALL_ID, callId);
-            flows.afterQueue(new CallSession(callId, request.getCallerIdNumber(), request.getChannel(), caller));
+            flows.afterQueue(new CallSession(callId, AgiValues.callerNumber(request.getCallerIdNumber()),
+                    AgiValues.channel(request.getChannel()), caller));
         } finally {
             MDC.remove(MDC_CALL_ID);
         }
@@ -103,7 +105,8 @@ final class Line111Scripts implements MappingStrategy {
             log.warn("call refused: the IVR is at its ceiling or stopping; the dialplan's fallback takes it");
             if (callId != null) {
                 try {
-                    callLog.started(callId, request.getCallerIdNumber(), request.getChannel(), clock.instant());
+                    callLog.started(callId, AgiValues.callerNumber(request.getCallerIdNumber()), AgiValues.channel(request.getChannel()),
+                            clock.instant());
                     callLog.ended(callId, CallOutcome.REFUSED_AT_CAPACITY, "refused", clock.instant());
                 } catch (RuntimeException e) {
                     log.warn("could not log the refused call: {}", e.toString());
@@ -125,7 +128,6 @@ final class Line111Scripts implements MappingStrategy {
     }
 
     private static String callId(AgiRequest request) {
-        String id = request.getUniqueId();
-        return id == null || id.isBlank() ? null : id.strip();
+        return AgiValues.callId(request.getUniqueId());
     }
 }

@@ -51,6 +51,7 @@ public final class CallFlows {
     private final CaseRegistry cases;
     private final CallLog callLog;
     private final RecordingStore store;
+    private final CallRecorder recorder;
 
     public CallFlows(IvrDependencies deps, IvrSettings settings, PromptCatalogue catalogue) {
         this.deps = deps;
@@ -59,6 +60,7 @@ public final class CallFlows {
         this.cases = deps.cases();
         this.callLog = deps.callLog();
         this.store = deps.recordings();
+        this.recorder = new CallRecorder(store, callLog);
     }
 
     // ---------------------------------------------------------------- entries
@@ -285,7 +287,7 @@ public final class CallFlows {
             step(s, stepName, "attempt " + attempt);
             s.caller.play(List.of(sayPrompt), "");
             try {
-                last = record(s, RecordingKind.SPOKEN_ID, settings.idMaxLength(), settings.idSilence());
+                last = recorder.record(s, RecordingKind.SPOKEN_ID, settings.idMaxLength(), settings.idSilence());
             } catch (CallerHungUp e) {
                 // A spoken ID cut off by a hang-up is still the best evidence of who called: keep it with the call.
                 StoredRecording cut = s.recordings.isEmpty() ? last : s.recordings.getLast();
@@ -293,7 +295,7 @@ public final class CallFlows {
                 if (sayPrompt.equals(SAY_SUBJECT_NATIONAL_ID)) s.subjectId = partial; else s.callerId = partial;
                 throw e;
             }
-            if (last.flagged() != null || last.durationSamples() == 0) {
+            if (!recorder.heard(last)) {
                 step(s, stepName, "nothing heard");
                 s.caller.play(List.of(ID_NOT_HEARD), "");
                 continue;
@@ -380,9 +382,10 @@ public final class CallFlows {
         while (true) {
             step(s, "message", null);
             s.caller.play(List.of(RECORD_MESSAGE), "");
-            StoredRecording rec = record(s, RecordingKind.VOICEMAIL, settings.messageMaxLength(), settings.messageSilence());
-            boolean empty = rec.flagged() != null || rec.durationSamples() == 0;
-            if (!empty) s.message = rec;
+            StoredRecording rec = recorder.record(s, RecordingKind.VOICEMAIL, settings.messageMaxLength(), settings.messageSilence());
+            boolean empty = !recorder.heard(rec);
+            // Taken: if the server is cut off from here on, the dialplan must not ask for the message again.
+            if (!empty) s.caller.setVariable(DialplanContract.VAR_NEXT, DialplanContract.NEXT_HANGUP);
             if (empty && s.message == null) {
                 step(s, "message", "empty");
                 s.caller.play(List.of(MESSAGE_EMPTY), "");
@@ -425,7 +428,7 @@ public final class CallFlows {
             step(s, "message-added", "case " + s.addTo.id());
         } else {
             SubjectPerson person = new SubjectPerson(subject.id(), subject.verified(), s.relation, null);
-            Long spokenId = subject.recording() != null ? subject.recording().id() : s.spokenIdRecordingFromChannel;
+            Long spokenId = subject.recording() != null ? Long.valueOf(subject.recording().id()) : s.spokenIdRecordingFromChannel;
             s.issued = cases.registerVoicemail(new VoicemailIntake(s.callId, s.callerNumber, person, spokenId, messageId, deps.clock().instant()));
             s.messageSettled = true;
             callLog.caseLinked(s.callId, s.issued.id());
@@ -530,31 +533,6 @@ public final class CallFlows {
         return Caller.NO_KEY;
     }
 
-    /** RECORD FILE into the store's planned path; the file is adopted even when the caller hangs up mid-way. */
-    private StoredRecording record(CallSession s, RecordingKind kind, Duration max, Duration silence) {
-        PlannedRecording planned = store.plan(s.callId, kind);
-        s.pending = planned;
-        Caller.Recorded r = s.caller.record(planned.basePath(), planned.format(), "#", max, silence);
-        StoredRecording stored = adoptPending(s);
-        // Not a step of its own: where the caller left stays the step that asked for the recording.
-        callLog.step(s.callId, kind == RecordingKind.VOICEMAIL ? "message-recorded" : "id-recorded", r.end() + " " + r.samples() + " samples");
-        if (r.end() == Caller.RecordingEnd.HUNG_UP) {
-            if (kind == RecordingKind.VOICEMAIL && stored != null && stored.durationSamples() > 0) s.message = stored;
-            throw new CallerHungUp("caller hung up while recording " + kind);
-        }
-        return stored;
-    }
-
-    private StoredRecording adoptPending(CallSession s) {
-        PlannedRecording p = s.pending;
-        if (p == null) return null;
-        s.pending = null;
-        StoredRecording stored = store.adopt(p);
-        s.recordings.add(stored);
-        callLog.recordingMade(s.callId, stored.id());
-        return stored;
-    }
-
     private void step(CallSession s, String step, String detail) {
         s.lastStep = step;
         callLog.step(s.callId, step, detail);
@@ -588,7 +566,7 @@ public final class CallFlows {
         // A call cut off by a stopping server arrives here interrupted; what it recorded must still be stored.
         boolean interrupted = Thread.interrupted();
         try {
-            adoptPending(s);
+            recorder.adoptPending(s);
         } catch (RuntimeException e) {
             log.error("could not adopt the recording in flight", e);
         }

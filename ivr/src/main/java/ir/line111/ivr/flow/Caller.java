@@ -26,8 +26,11 @@ public interface Caller {
     /** Plays a prompt and collects up to {@code maxDigits} keys ended by '#'; empty when nothing was keyed. */
     String collect(String promptKey, Duration timeout, int maxDigits);
 
-    /** How a recording ended. {@code samples} is Asterisk's endpos (8 kHz). */
-    enum RecordingEnd { KEY, SILENCE, MAX_LENGTH, HUNG_UP }
+    /**
+     * How a recording ended. {@code samples} is Asterisk's endpos (8 kHz). NOT_WRITTEN: Asterisk could
+     * not open the file ({@code result=-1 (writefile)}); the caller is still on the line.
+     */
+    enum RecordingEnd { KEY, SILENCE, MAX_LENGTH, HUNG_UP, NOT_WRITTEN }
 
     record Recorded(RecordingEnd end, long samples) {}
 

@@ -49,6 +49,13 @@ public final class TempRecordingStore implements RecordingStore {
         return r;
     }
 
+    /** As the real store judges it: by the audio's energy. */
+    @Override
+    public boolean hasSpeech(StoredRecording recording) {
+        return recording.flagged() == null && recording.durationSamples() > 0
+                && ir.line111.recordings.speech.audio.SpeechPresence.inFile(recording.file());
+    }
+
     public List<StoredRecording> adopted() {
         return List.copyOf(adopted);
     }

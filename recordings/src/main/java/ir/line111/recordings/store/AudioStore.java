@@ -2,6 +2,7 @@ package ir.line111.recordings.store;
 
 import ir.line111.core.domain.recordings.RecordingKind;
 import ir.line111.core.domain.recordings.RecordingStore;
+import ir.line111.recordings.speech.audio.SpeechPresence;
 import ir.line111.recordings.speech.audio.WavAudio;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -214,6 +215,12 @@ public final class AudioStore implements RecordingStore {
     /** Rows whose file was missing, empty or unreadable, newest first: for the console's attention. */
     public List<Row> flagged(int limit) {
         return Sql.inTransaction(db, c -> list(c, "flagged IS NOT NULL ORDER BY id DESC LIMIT " + Math.max(1, limit)));
+    }
+
+    /** By the audio's energy ({@link SpeechPresence}): a second of kept silence is no speech. */
+    @Override
+    public boolean hasSpeech(StoredRecording recording) {
+        return recording.flagged() == null && recording.durationSamples() > 0 && SpeechPresence.inFile(recording.file());
     }
 
     /** Where a row's file lives. */

@@ -21,4 +21,13 @@ public interface RecordingStore {
 
     /** Registers what Asterisk wrote; never throws for a missing or empty file, flags it instead. */
     StoredRecording adopt(PlannedRecording planned);
+
+    /**
+     * Whether the recording holds speech. A recording that is not empty can still hold none:
+     * RECORD FILE with silence detection keeps a second of the silence (endpos=8160 for a caller who
+     * said nothing). Stores that can read the audio judge by its energy; this default only by its length.
+     */
+    default boolean hasSpeech(StoredRecording recording) {
+        return recording.flagged() == null && recording.durationSamples() > 0;
+    }
 }

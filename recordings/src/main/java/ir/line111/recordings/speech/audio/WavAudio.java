@@ -14,10 +14,19 @@ import java.nio.file.Path;
  */
 public record WavAudio(int sampleRate, int channels, short[] samples) {
 
-    /** The header facts, without reading the samples: enough for the store's row. */
-    public record Header(int sampleRate, int channels, int bitsPerSample, long dataOffset, long dataBytes) {
+    /**
+     * The header facts, without reading the samples: enough for the store's row. {@code declaredDataBytes}
+     * is what the data chunk claims: Asterisk writes 0 there when it opens a file and the real size when
+     * it closes it, so a file whose claim matches what is there is one Asterisk has finished.
+     */
+    public record Header(int sampleRate, int channels, int bitsPerSample, long dataOffset, long dataBytes, long declaredDataBytes) {
         public long frames() {
             return dataBytes / ((long) channels * (bitsPerSample / 8));
+        }
+
+        /** Closed by its writer: the data chunk's size is written and all of it is there. */
+        public boolean finished() {
+            return declaredDataBytes > 0 && declaredDataBytes == dataBytes;
         }
     }
 
@@ -68,7 +77,7 @@ public record WavAudio(int sampleRate, int channels, short[] samples) {
             } else if (id.equals("data")) {
                 if (!fmt) throw new NotWavException("data before fmt");
                 long available = Math.max(0, fileSize - offset);
-                return new Header(rate, channels, bits, offset, Math.min(len, available));
+                return new Header(rate, channels, bits, offset, Math.min(len, available), len);
             } else {
                 in.skipNBytes(len + (len & 1));
                 offset += len + (len & 1);
