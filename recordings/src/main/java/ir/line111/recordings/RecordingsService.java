@@ -7,7 +7,10 @@ import ir.line111.core.domain.speech.NationalIdRecognizer;
 import ir.line111.core.persistence.Database;
 import ir.line111.recordings.speech.NationalIdChooser;
 import ir.line111.recordings.speech.WorkerNationalIdRecognizer;
-import ir.line111.recordings.speech.vosk.VoskEngine;
+import ir.line111.recordings.speech.worker.DigitEngine;
+import ir.line111.recordings.speech.worker.SpeechEngine;
+import ir.line111.recordings.speech.worker.SpeechEngines;
+import ir.line111.recordings.speech.worker.TranscriptionEngine;
 import ir.line111.recordings.speech.worker.SupervisedWorker;
 import ir.line111.recordings.store.AudioStore;
 import ir.line111.recordings.store.CaselessMessageReconciler;
@@ -17,6 +20,7 @@ import ir.line111.recordings.store.StrayRecordingReconciler;
 import ir.line111.recordings.transcription.TranscriptionProgress;
 import ir.line111.recordings.transcription.TranscriptionQueue;
 import ir.line111.recordings.transcription.TranscriptionWorkers;
+import ir.line111.recordings.transcription.Transcripts;
 import ir.line111.recordings.transcription.WorkerTranscriber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,11 +56,12 @@ public final class RecordingsService {
     private final Line111Config config;
     private final Database db;
     private final CaseRegistry cases;
-    private final String engineClass;
+    private final String engine;
     private final Clock clock = Clock.systemUTC();
 
     private AudioStore store;
     private TranscriptionQueue queue;
+    private Transcripts transcripts;
     private SpoolReconciler reconciler;
     private StrayRecordingReconciler strays;
     private CaselessMessageReconciler caseless;
@@ -67,20 +72,20 @@ public final class RecordingsService {
     private NationalIdRecognizer recognizer = NationalIdRecognizer.NONE;
     private ScheduledExecutorService housekeeping;
 
+    /** Checks {@code speech.engine} at once: a wrong engine stops start-up, naming the key. */
     public RecordingsService(Line111Config config, Database db, CaseRegistry cases) {
-        this(config, db, cases, VoskEngine.class.getName());
-    }
-
-    /** With another {@link ir.line111.recordings.speech.worker.SpeechEngine} class in the workers: for tests. */
-    public RecordingsService(Line111Config config, Database db, CaseRegistry cases, String engineClass) {
         this.config = config;
         this.db = db;
         this.cases = cases;
-        this.engineClass = engineClass;
+        this.engine = config.string(SpeechEngines.KEY);
+        SpeechEngines.resolve(engine, SpeechEngine.class);
+        if (config.isSet("speech.model")) SpeechEngines.resolve(engine, DigitEngine.class);
+        if (config.isSet("transcription.model")) SpeechEngines.resolve(engine, TranscriptionEngine.class);
     }
 
     public synchronized RecordingsService start() {
         store = new AudioStore(db.dataSource(), config.path("recordings.dir"), clock);
+        transcripts = new Transcripts(db.dataSource(), clock);
         queue = new TranscriptionQueue(db.dataSource(), clock, config.integer("transcription.max-attempts", 1, 100),
                 Duration.ofMinutes(config.integer("transcription.retry-minutes", 0, 10_000)));
         reconciler = new SpoolReconciler(store, cases, config.path("recordings.spool"),
@@ -123,12 +128,12 @@ public final class RecordingsService {
             log.error("speech.model {} is not a directory: no speech recogniser; every spoken national ID goes on unverified", model);
             return;
         }
-        speechWorker = new SupervisedWorker(new SupervisedWorker.Settings("speech", engineClass, model,
+        speechWorker = new SupervisedWorker(new SupervisedWorker.Settings("speech", SpeechEngines.resolve(engine, DigitEngine.class), model,
                 config.integer("speech.worker.threads", 1, 64), config.integer("speech.max-alternatives", 1, 50),
                 jvmOptions(), Duration.ofMinutes(2)));
         recognizer = new WorkerNationalIdRecognizer(speechWorker,
                 new NationalIdChooser(Double.parseDouble(config.string("speech.certain-confidence"))),
-                config.millis("speech.worker.hang-ms"));
+                config.millis("speech.worker.hang-ms"), this::rememberBestGuess);
         log.info("speech recogniser starting with model {} (worker process, {} ms per ID)", model, config.integer("speech.timeout-ms", 1, 60_000));
     }
 
@@ -143,13 +148,33 @@ public final class RecordingsService {
             return;
         }
         int workers = config.integer("transcription.workers", 1, 64);
-        transcriptionWorker = new SupervisedWorker(new SupervisedWorker.Settings("transcription", engineClass, model,
+        transcriptionWorker = new SupervisedWorker(new SupervisedWorker.Settings("transcription",
+                SpeechEngines.resolve(engine, TranscriptionEngine.class), model,
                 workers, 1, jvmOptions(), Duration.ofMinutes(5)));
         String node = ProcessHandle.current().pid() + "@" + hostName();
         transcribers = new TranscriptionWorkers(queue, store, new WorkerTranscriber(transcriptionWorker, model.toString()), workers,
                 config.seconds("transcription.lease-seconds"), Duration.ofSeconds(5), node);
         store.onVoicemailQueued(transcribers::wake);
         transcribers.start();
+    }
+
+    /**
+     * Keeps the recogniser's best guess with the spoken-ID recording, for staff who check it by ear.
+     * Off the call's thread: a slow database must not hold the caller, and a lost guess loses no call.
+     */
+    private void rememberBestGuess(Path file, String digits) {
+        Thread.ofVirtual().name("remember-spoken-id").start(() -> {
+            try {
+                store.byFile(file).ifPresent(row -> transcripts.rememberDigits(row.recording().id(), digits));
+            } catch (RuntimeException e) {
+                log.warn("could not keep the recogniser's guess with {}: {}", file.getFileName(), e.getMessage());
+            }
+        });
+    }
+
+    /** What speech recognition made of a recording: a voicemail's draft, a spoken ID's best guess. */
+    public Transcripts transcripts() {
+        return transcripts;
     }
 
     private static String hostName() {

@@ -2,7 +2,13 @@ package ir.line111.recordings;
 
 import ir.line111.core.testing.ExpectedLogs;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import ir.line111.core.config.ConfigException;
 import ir.line111.core.config.Line111Config;
+import ir.line111.recordings.speech.Hypothesis;
+import ir.line111.recordings.speech.vosk.VoskEngine;
+import ir.line111.recordings.speech.worker.DigitEngine;
+import ir.line111.recordings.speech.worker.SpeechEngines;
+import ir.line111.recordings.speech.worker.TranscriptionEngine;
 import ir.line111.core.domain.recordings.RecordingKind;
 import ir.line111.core.domain.speech.NationalIdRecognizer;
 import ir.line111.core.domain.speech.NationalIdRecognizer.Recognition;
@@ -32,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The lifecycle object as the composition root uses it, with the real core registry. */
@@ -130,8 +137,8 @@ class RecordingsServiceTest {
     @Test
     void withModelsIdsAreRecognisedAndVoicemailsTranscribedInWorkerProcesses() throws IOException {
         Path model = Files.createDirectories(tmp.resolve("model"));
-        service = new RecordingsService(config(Map.of("speech.model", model.toString(), "transcription.model", model.toString())),
-                db, cases, ScriptedEngine.class.getName()).start();
+        service = new RecordingsService(config(Map.of("speech.model", model.toString(), "transcription.model", model.toString(),
+                "speech.engine", ScriptedEngine.class.getName())), db, cases).start();
 
         String call = callNow(2);
         var id = service.store().plan(call, RecordingKind.SPOKEN_ID);
@@ -141,6 +148,10 @@ class RecordingsServiceTest {
                 instanceof Recognition.Unavailable));
         assertThat(service.recognizer().recognise(id.file(), Duration.ofSeconds(2)))
                 .isInstanceOfSatisfying(Recognition.Recognised.class, r -> assertThat(r.digits()).isEqualTo("0076229645"));
+        // The recogniser's best guess is kept with the spoken-ID recording, where the console reads it.
+        long idRow = service.store().byFile(id.file()).orElseThrow().recording().id();
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.transcripts().of(idRow).isPresent());
+        assertThat(service.queue().transcriptOf(idRow).orElseThrow().text()).isEqualTo("0076229645");
 
         var message = service.store().plan(call, RecordingKind.VOICEMAIL);
         utterance(message.file(), "سلام آب محله ما سه روز است قطع است");
@@ -159,5 +170,42 @@ class RecordingsServiceTest {
         });
         assertThat(service.progress().done()).isEqualTo(1);
         assertThat(service.progress().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void anInvalidGuessIsStillKeptWithTheRecording() throws IOException {
+        Path model = Files.createDirectories(tmp.resolve("model"));
+        service = new RecordingsService(config(Map.of("speech.model", model.toString(),
+                "speech.engine", ScriptedEngine.class.getName())), db, cases).start();
+        var id = service.store().plan(callNow(4), RecordingKind.SPOKEN_ID);
+        utterance(id.file(), "یک دو سه");
+        long row = service.store().adopt(id).id();
+        await().atMost(Duration.ofSeconds(60)).until(() -> service.recognizer().recognise(id.file(), Duration.ofSeconds(2))
+                instanceof Recognition.NotUnderstood);
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.transcripts().of(row).isPresent());
+        assertThat(service.transcripts().of(row).orElseThrow().text()).isEqualTo("123");
+    }
+
+    @Test
+    void theSpeechEngineKeyIsCheckedAtStart() {
+        assertThatThrownBy(() -> new RecordingsService(config(Map.of("speech.engine", "whisper")), db, cases))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("speech.engine"));
+        assertThatThrownBy(() -> new RecordingsService(config(Map.of("speech.engine", String.class.getName())), db, cases))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not a SpeechEngine");
+        // An engine that only transcribes cannot take the spoken-ID model.
+        assertThatThrownBy(() -> new RecordingsService(config(Map.of("speech.engine", TranscribeOnlyEngine.class.getName(),
+                "speech.model", tmp.toString())), db, cases))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("DigitEngine");
+        assertThat(SpeechEngines.resolve("vosk", DigitEngine.class)).isEqualTo(VoskEngine.class.getName());
+        assertThat(SpeechEngines.resolve("vosk", TranscriptionEngine.class)).isEqualTo(VoskEngine.class.getName());
+        new RecordingsService(config(Map.of("speech.engine", TranscribeOnlyEngine.class.getName(),
+                "transcription.model", tmp.toString())), db, cases);
+    }
+
+    /** An engine with one capability only. */
+    public static final class TranscribeOnlyEngine implements TranscriptionEngine {
+        public TranscribeOnlyEngine(Path model) {}
+        @Override public int sampleRate() { return 16000; }
+        @Override public Hypothesis transcribe(Path source, short[] samples) { return Hypothesis.of(""); }
     }
 }

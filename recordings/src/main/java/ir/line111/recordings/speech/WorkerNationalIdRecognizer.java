@@ -26,12 +26,24 @@ public final class WorkerNationalIdRecognizer implements NationalIdRecognizer {
     private final SupervisedWorker worker;
     private final NationalIdChooser chooser;
     private final Duration hangLimit;
+    private final BestGuesses bestGuesses;
+
+    /** Told what digits the recogniser heard in a file, whether or not they make a valid ID. */
+    @FunctionalInterface
+    public interface BestGuesses {
+        void heard(Path file, String digits);
+    }
 
     /** @param hangLimit how long the worker may hold one utterance before it is killed and restarted */
     public WorkerNationalIdRecognizer(SupervisedWorker worker, NationalIdChooser chooser, Duration hangLimit) {
+        this(worker, chooser, hangLimit, (file, digits) -> { });
+    }
+
+    public WorkerNationalIdRecognizer(SupervisedWorker worker, NationalIdChooser chooser, Duration hangLimit, BestGuesses bestGuesses) {
         this.worker = worker;
         this.chooser = chooser;
         this.hangLimit = hangLimit;
+        this.bestGuesses = bestGuesses;
     }
 
     @Override
@@ -50,6 +62,8 @@ public final class WorkerNationalIdRecognizer implements NationalIdRecognizer {
                 return new Recognition.NotUnderstood("the recording could not be decoded: " + reply.error());
             }
             Recognition r = chooser.choose(reply.hypotheses());
+            String guess = bestGuess(r, reply);
+            if (!guess.isEmpty()) bestGuesses.heard(wav8kMono16bit, guess);
             log.debug("spoken ID {} recognised in {} ms: {}", wav8kMono16bit.getFileName(),
                     (System.nanoTime() - started) / 1_000_000, describe(r));
             return r;
@@ -65,6 +79,13 @@ public final class WorkerNationalIdRecognizer implements NationalIdRecognizer {
             future.cancel(false);
             return new Recognition.Unavailable("interrupted");
         }
+    }
+
+    /** The chosen ID, else the digits of the best alternative (an invalid ID is still evidence to check). */
+    private static String bestGuess(Recognition r, Reply reply) {
+        if (r instanceof Recognition.Recognised rec) return rec.digits();
+        return reply.hypotheses() == null || reply.hypotheses().isEmpty() ? ""
+                : SpokenDigitsParser.parse(reply.hypotheses().getFirst().text()).best();
     }
 
     /** Never the digits themselves in the log: only whether and how sure. */

@@ -4,6 +4,7 @@ import ir.line111.core.domain.recordings.RecordingKind;
 import ir.line111.core.domain.recordings.RecordingStore;
 import ir.line111.recordings.speech.audio.SpeechPresence;
 import ir.line111.recordings.speech.audio.WavAudio;
+import ir.line111.recordings.transcription.TranscriptionQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -171,15 +172,7 @@ public final class AudioStore implements RecordingStore {
             }
         }
         if (planned.kind() == RecordingKind.VOICEMAIL && facts.flag() == null) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO transcription_job (recording_id, state, attempts, not_before, audio_seconds, created_at)
-                    VALUES (?, 'QUEUED', 0, ?, ?, ?)""")) {
-                ps.setLong(1, id);
-                ps.setObject(2, Sql.ts(clock.instant()));
-                ps.setDouble(3, facts.sampleRate() == 0 ? 0 : facts.frames() / (double) facts.sampleRate());
-                ps.setObject(4, Sql.ts(clock.instant()));
-                ps.executeUpdate();
-            }
+            TranscriptionQueue.enqueue(c, id, facts.sampleRate() == 0 ? 0 : facts.frames() / (double) facts.sampleRate(), clock.instant());
         }
         return find(c, "id = ?", id).orElseThrow();
     }

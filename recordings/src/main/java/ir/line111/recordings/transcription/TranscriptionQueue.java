@@ -56,20 +56,26 @@ public final class TranscriptionQueue {
 
     /** Queues a recording; a second call for the same recording changes nothing. */
     public void enqueue(long recordingId, double audioSeconds) {
-        Sql.inTransaction(db, c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO transcription_job (recording_id, state, attempts, not_before, audio_seconds, created_at)
-                    SELECT ?, 'QUEUED', 0, ?, ?, ? FROM (VALUES (1)) AS one(x)
-                    WHERE NOT EXISTS (SELECT 1 FROM transcription_job WHERE recording_id = ?)""")) {
-                Instant now = clock.instant();
-                ps.setLong(1, recordingId);
-                ps.setObject(2, Sql.ts(now));
-                ps.setDouble(3, audioSeconds);
-                ps.setObject(4, Sql.ts(now));
-                ps.setLong(5, recordingId);
-                return ps.executeUpdate();
-            }
-        });
+        Sql.inTransaction(db, c -> enqueue(c, recordingId, audioSeconds, clock.instant()));
+    }
+
+    /**
+     * The one insert into {@code transcription_job}: inside the caller's transaction, so that the
+     * audio store queues a voicemail in the same commit as its recording row (never a row without a
+     * job, never a job without a row). A second call for the same recording changes nothing.
+     */
+    public static int enqueue(Connection c, long recordingId, double audioSeconds, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO transcription_job (recording_id, state, attempts, not_before, audio_seconds, created_at)
+                SELECT ?, 'QUEUED', 0, ?, ?, ? FROM (VALUES (1)) AS one(x)
+                WHERE NOT EXISTS (SELECT 1 FROM transcription_job WHERE recording_id = ?)""")) {
+            ps.setLong(1, recordingId);
+            ps.setObject(2, Sql.ts(now));
+            ps.setDouble(3, audioSeconds);
+            ps.setObject(4, Sql.ts(now));
+            ps.setLong(5, recordingId);
+            return ps.executeUpdate();
+        }
     }
 
     /** Takes the oldest due job for {@code worker}, or nothing when none is due. */
@@ -188,36 +194,7 @@ public final class TranscriptionQueue {
                     return false;
                 }
             }
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM transcript_word WHERE recording_id = ?");
-                 PreparedStatement delT = c.prepareStatement("DELETE FROM transcript WHERE recording_id = ?")) {
-                del.setLong(1, job.recordingId());
-                del.executeUpdate();
-                delT.setLong(1, job.recordingId());
-                delT.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO transcript (recording_id, body, model, created_at) VALUES (?, ?, ?, ?)")) {
-                ps.setLong(1, job.recordingId());
-                ps.setString(2, transcript.text());
-                ps.setString(3, model);
-                ps.setObject(4, Sql.ts(clock.instant()));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO transcript_word (recording_id, seq, word, start_seconds, end_seconds, confidence)
-                    VALUES (?, ?, ?, ?, ?, ?)""")) {
-                int seq = 0;
-                for (Hypothesis.Word w : transcript.words()) {
-                    ps.setLong(1, job.recordingId());
-                    ps.setInt(2, seq++);
-                    ps.setString(3, w.word());
-                    ps.setDouble(4, w.start());
-                    ps.setDouble(5, w.end());
-                    if (Double.isNaN(w.confidence())) ps.setNull(6, java.sql.Types.DOUBLE); else ps.setDouble(6, w.confidence());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            Transcripts.replace(c, job.recordingId(), transcript, model, clock.instant());
             return true;
         });
     }
@@ -277,29 +254,7 @@ public final class TranscriptionQueue {
 
     /** The stored draft for the console: text and timed words, or empty when not transcribed yet. */
     public Optional<Hypothesis> transcriptOf(long recordingId) {
-        return Sql.inTransaction(db, c -> {
-            String body;
-            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM transcript WHERE recording_id = ?")) {
-                ps.setLong(1, recordingId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return Optional.empty();
-                    body = rs.getString(1);
-                }
-            }
-            List<Hypothesis.Word> words = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT word, start_seconds, end_seconds, confidence FROM transcript_word WHERE recording_id = ? ORDER BY seq")) {
-                ps.setLong(1, recordingId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        double conf = rs.getDouble(4);
-                        if (rs.wasNull()) conf = Double.NaN;
-                        words.add(new Hypothesis.Word(rs.getString(1), rs.getDouble(2), rs.getDouble(3), conf));
-                    }
-                }
-            }
-            return Optional.of(new Hypothesis(body, Double.NaN, words));
-        });
+        return Sql.inTransaction(db, c -> Transcripts.of(c, recordingId));
     }
 
     /** Counts by state and the mean time a finished job took, for {@link TranscriptionProgress}. */

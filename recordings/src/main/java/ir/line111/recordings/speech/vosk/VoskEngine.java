@@ -3,7 +3,9 @@ package ir.line111.recordings.speech.vosk;
 import com.fasterxml.jackson.databind.JsonNode;
 import ir.line111.recordings.speech.Hypothesis;
 import ir.line111.recordings.speech.PersianNumberWords;
+import ir.line111.recordings.speech.worker.DigitEngine;
 import ir.line111.recordings.speech.worker.SpeechEngine;
+import ir.line111.recordings.speech.worker.TranscriptionEngine;
 import ir.line111.recordings.speech.worker.WorkerProtocol;
 import org.vosk.LibVosk;
 import org.vosk.LogLevel;
@@ -25,7 +27,7 @@ import java.util.regex.Pattern;
  * the worker). Digits are decoded under the grammar of {@link PersianNumberWords}, which needs a
  * small lookahead model (vosk-model-small-fa-*); free speech is decoded without one.
  */
-public final class VoskEngine implements SpeechEngine {
+public final class VoskEngine implements DigitEngine, TranscriptionEngine {
 
     private static final Pattern SAMPLE_FREQUENCY = Pattern.compile("--sample-frequency=(\\d+)");
 

@@ -74,6 +74,10 @@ public final class SpeechWorkerMain {
         Runtime.getRuntime().halt(0);
     }
 
+    private static List<Hypothesis> unsupported(SpeechEngine engine, Class<?> capability) {
+        throw new UnsupportedOperationException(engine.getClass().getSimpleName() + " is no " + capability.getSimpleName());
+    }
+
     private static void answer(SpeechEngine engine, Request request, int maxAlternatives, PrintStream protocol) {
         Reply reply;
         long started = System.nanoTime();
@@ -82,8 +86,10 @@ public final class SpeechWorkerMain {
             WavAudio audio = WavAudio.read(source);
             short[] samples = Resampler.resample(audio.samples(), audio.sampleRate(), engine.sampleRate());
             List<Hypothesis> hypotheses = switch (request.op()) {
-                case DIGITS -> engine.recogniseDigits(source, samples, maxAlternatives);
-                case TRANSCRIBE -> List.of(engine.transcribe(source, samples));
+                case DIGITS -> engine instanceof DigitEngine d
+                        ? d.recogniseDigits(source, samples, maxAlternatives) : unsupported(engine, DigitEngine.class);
+                case TRANSCRIBE -> engine instanceof TranscriptionEngine t
+                        ? List.of(t.transcribe(source, samples)) : unsupported(engine, TranscriptionEngine.class);
             };
             reply = Reply.answer(request.id(), hypotheses, audio.seconds(), (System.nanoTime() - started) / 1_000_000);
         } catch (Exception | OutOfMemoryError e) {

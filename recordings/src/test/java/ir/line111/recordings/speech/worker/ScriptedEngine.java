@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@code !fail} throws. The "model directory" must exist; {@code !refuse} in a file {@code refuse} in it
  * makes loading fail.
  */
-public final class ScriptedEngine implements SpeechEngine {
+public final class ScriptedEngine implements DigitEngine, TranscriptionEngine {
 
     public ScriptedEngine(Path modelDir) throws IOException {
         if (!Files.isDirectory(modelDir)) throw new IOException("no model directory at " + modelDir);
