@@ -1,5 +1,7 @@
 package ir.line111.asteriskconf.prompts;
 
+import ir.line111.wav.WavHeader;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -32,39 +34,22 @@ public record WavFormat(int audioFormat, int channels, int sampleRate, int bitsP
         return peak;
     }
 
+    /**
+     * Strict, as Asterisk's {@code format_wav} would be: the RIFF size must match the file and every
+     * chunk must be whole. The chunks are read by the project's one reader ({@link WavHeader}).
+     */
     public static WavFormat read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        var b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 12 || !tag(bytes, 0, "RIFF") || !tag(bytes, 8, "WAVE")) {
-            throw new IOException(file.getFileName() + ": not a RIFF/WAVE file");
+        WavHeader h;
+        try {
+            h = WavHeader.read(file);
+        } catch (WavHeader.NotWavException e) {
+            throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
         }
-        long riffSize = Integer.toUnsignedLong(b.getInt(4));
-        if (riffSize + 8 != bytes.length) {
-            throw new IOException(file.getFileName() + ": RIFF size " + riffSize + " does not match the file length " + bytes.length);
+        if (!h.riffSizeMatchesFile()) {
+            throw new IOException(file.getFileName() + ": RIFF size " + h.riffSize() + " does not match the file length " + h.fileSize());
         }
-        WavFormat fmt = null;
-        int pos = 12;
-        while (pos + 8 <= bytes.length) {
-            String id = new String(bytes, pos, 4, java.nio.charset.StandardCharsets.US_ASCII);
-            long size = Integer.toUnsignedLong(b.getInt(pos + 4));
-            int body = pos + 8;
-            if (body + size > bytes.length) throw new IOException(file.getFileName() + ": chunk '" + id + "' runs past the end of the file");
-            if (id.equals("fmt ")) {
-                if (size < 16) throw new IOException(file.getFileName() + ": fmt chunk of " + size + " bytes");
-                fmt = new WavFormat(Short.toUnsignedInt(b.getShort(body)), Short.toUnsignedInt(b.getShort(body + 2)),
-                        b.getInt(body + 4), Short.toUnsignedInt(b.getShort(body + 14)), Short.toUnsignedInt(b.getShort(body + 12)),
-                        b.getInt(body + 8), -1, -1);
-            } else if (id.equals("data")) {
-                if (fmt == null) throw new IOException(file.getFileName() + ": data chunk before the fmt chunk");
-                return new WavFormat(fmt.audioFormat, fmt.channels, fmt.sampleRate, fmt.bitsPerSample, fmt.blockAlign, fmt.byteRate, body, size);
-            }
-            pos = (int) (body + size + (size & 1)); // chunks are word-aligned
-        }
-        throw new IOException(file.getFileName() + ": no data chunk");
-    }
-
-    private static boolean tag(byte[] bytes, int at, String tag) {
-        for (int i = 0; i < 4; i++) if (bytes[at + i] != tag.charAt(i)) return false;
-        return true;
+        if (h.dataBytes() < h.declaredDataBytes()) throw new IOException(file.getFileName() + ": chunk 'data' runs past the end of the file");
+        return new WavFormat(h.formatTag(), h.channels(), h.sampleRate(), h.bitsPerSample(), h.blockAlign(), h.byteRate(),
+                h.dataOffset(), h.dataBytes());
     }
 }

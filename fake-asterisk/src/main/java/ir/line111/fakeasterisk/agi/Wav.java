@@ -1,5 +1,7 @@
 package ir.line111.fakeasterisk.agi;
 
+import ir.line111.wav.WavHeader;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,7 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Minimal PCM WAV reading (any rate, 8/16/24/32-bit, any channels) into 8 kHz 16-bit mono, and writing. */
+/** PCM WAV samples (headers by the project's one reader, {@link WavHeader}): reading (any rate, 8/16/24/32-bit, any channels) into 8 kHz 16-bit mono, and writing. */
 final class Wav {
     private Wav() {}
 
@@ -16,34 +18,19 @@ final class Wav {
 
     /** Samples of a WAV converted to 8 kHz mono 16-bit. */
     static short[] read8kMono(Path file) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        if (b.remaining() < 12 || b.getInt(0) != 0x46464952 || b.getInt(8) != 0x45564157) {
-            throw new IOException(file + " is not a RIFF/WAVE file");
+        WavHeader h;
+        try {
+            h = WavHeader.read(file);
+        } catch (WavHeader.NotWavException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
-        int pos = 12;
-        int format = -1, channels = 1, rate = RATE, bits = 16;
-        int dataOff = -1, dataLen = 0;
-        while (pos + 8 <= b.limit()) {
-            int id = b.getInt(pos);
-            int len = b.getInt(pos + 4);
-            int body = pos + 8;
-            if (id == 0x20746d66) { // "fmt "
-                format = b.getShort(body) & 0xffff;
-                channels = b.getShort(body + 2);
-                rate = b.getInt(body + 4);
-                bits = b.getShort(body + 14);
-                if (format == 0xFFFE && len >= 26) {
-                    format = b.getShort(body + 24) & 0xffff; // WAVE_FORMAT_EXTENSIBLE: sub-format GUID starts with the tag
-                }
-            } else if (id == 0x61746164) { // "data"
-                dataOff = body;
-                dataLen = Math.min(len < 0 ? Integer.MAX_VALUE : len, b.limit() - body);
-                break;
-            }
-            pos = body + len + (len & 1);
-        }
-        if (format != 1 || dataOff < 0) {
-            throw new IOException(file + ": only PCM WAV is supported (format " + format + ")");
+        if (!h.pcm()) throw new IOException(file + ": only PCM WAV is supported (format " + h.audioFormat() + ")");
+        int channels = Math.max(1, h.channels()), rate = h.sampleRate(), bits = h.bitsPerSample();
+        int dataOff = 0, dataLen = (int) Math.min(h.dataBytes(), Integer.MAX_VALUE - 16);
+        ByteBuffer b;
+        try (var in = Files.newInputStream(file)) {
+            in.skipNBytes(h.dataOffset());
+            b = ByteBuffer.wrap(in.readNBytes(dataLen)).order(ByteOrder.LITTLE_ENDIAN);
         }
         int bytesPer = bits / 8;
         int frames = dataLen / (bytesPer * channels);
@@ -94,12 +81,7 @@ final class Wav {
     }
 
     static void writeWav(OutputStream out, byte[] pcm) throws IOException {
-        ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        h.putInt(0x46464952).putInt(36 + pcm.length).putInt(0x45564157);
-        h.putInt(0x20746d66).putInt(16).putShort((short) 1).putShort((short) 1).putInt(RATE).putInt(RATE * 2)
-                .putShort((short) 2).putShort((short) 16);
-        h.putInt(0x61746164).putInt(pcm.length);
-        out.write(h.array());
+        out.write(WavHeader.pcm16Mono(RATE, pcm.length));
         out.write(pcm);
     }
 

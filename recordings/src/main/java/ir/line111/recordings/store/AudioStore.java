@@ -282,7 +282,7 @@ public final class AudioStore implements RecordingStore {
             return new Facts(0, 0, 0, null, "unreadable: " + e.getMessage());
         }
         try {
-            WavAudio.Header h = WavAudio.header(file);
+            var h = WavAudio.header(file);
             if (h.frames() == 0) return new Facts(size, 0, h.sampleRate(), sha, "empty: no audio after the header");
             return new Facts(size, h.frames(), h.sampleRate(), sha, null);
         } catch (IOException e) {
