@@ -1,6 +1,5 @@
 package ir.line111.app;
 
-import ir.line111.app.cli.CallCommand;
 import ir.line111.app.cli.DbCommand;
 import ir.line111.app.cli.ServeCommand;
 import ir.line111.app.cli.UserCommand;
@@ -11,10 +10,13 @@ import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
 
-/** The runnable jar: {@code serve} (the default), {@code user}, {@code db}, {@code version}, {@code call}. */
+/**
+ * The runnable jar: {@code serve} (the default), {@code user}, {@code db}, {@code version}. The simulated
+ * caller ({@code ./line111 call}) is the fake Asterisk's own jar, never part of the product.
+ */
 @Command(name = "line111", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Line 111 IVR and call-centre backend.",
-        subcommands = {ServeCommand.class, UserCommand.class, DbCommand.class, VersionCommand.class, CallCommand.class})
+        subcommands = {ServeCommand.class, UserCommand.class, DbCommand.class, VersionCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
