@@ -12,7 +12,7 @@ public enum CaseAction {
         if (s == CaseStatus.AWAITING_TRANSCRIPTION) a.add(TRANSCRIBE);
         if (s.canMoveTo(CaseStatus.REFERRED)) a.add(REFER);
         if (s.canMoveTo(CaseStatus.ANSWERED)) a.add(ANSWER);
-        if (s == CaseStatus.ANSWERED) a.add(OBJECTION);
+        if (CaseRules.mayObject(s)) a.add(OBJECTION);
         if (s.canMoveTo(CaseStatus.COMPLAINTS_BOARD)) a.add(BOARD);
         if (s.canMoveTo(CaseStatus.CLOSED)) a.add(CLOSE);
         if (s.isOpen()) a.add(MESSAGE);
