@@ -62,6 +62,20 @@ public final class PersistentAgencies implements AgencyDirectory {
         });
     }
 
+    @Override
+    public Agency assignPrompt(long id, String promptKey) {
+        String key = promptKey == null || promptKey.isBlank() ? null : promptKey.strip();
+        if (key != null && !key.matches("agency-[a-z0-9-]{1,57}")) {
+            throw new IllegalArgumentException("an agency's prompt is a catalogue key agency-*, was '" + key + "'");
+        }
+        return db.fromTransaction(s -> {
+            AgencyEntity a = s.find(AgencyEntity.class, id);
+            if (a == null) throw new IllegalArgumentException("no agency with id " + id);
+            a.setPromptKey(key);
+            return agency(a);
+        });
+    }
+
     private static void requireFree(Session s, String name, Long self) {
         List<AgencyEntity> same = s.createSelectionQuery("from AgencyEntity a where lower(a.name) = lower(:n)", AgencyEntity.class)
                 .setParameter("n", name).getResultList();
@@ -76,6 +90,6 @@ public final class PersistentAgencies implements AgencyDirectory {
     }
 
     private static Agency agency(AgencyEntity a) {
-        return new Agency(a.getId(), a.getName(), a.isActive());
+        return new Agency(a.getId(), a.getName(), a.isActive(), a.getPromptKey());
     }
 }

@@ -15,4 +15,11 @@ public interface AgencyDirectory {
 
     /** @throws IllegalArgumentException for an unknown id, an empty or taken name */
     Agency update(long id, String name, boolean active);
+
+    /**
+     * Sets the prompt the IVR says for the agency (a catalogue key starting {@code agency-}), or
+     * none with null. A rename keeps it.
+     * @throws IllegalArgumentException for an unknown id or a key that is not an agency prompt's
+     */
+    Agency assignPrompt(long id, String promptKey);
 }

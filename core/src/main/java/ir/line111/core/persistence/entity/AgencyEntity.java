@@ -25,6 +25,9 @@ public class AgencyEntity {
     private boolean active;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    /** The prompt the IVR says for it (catalogue key, agency-*); null: agency-concerned. */
+    @Column(name = "prompt_key")
+    private String promptKey;
 
     protected AgencyEntity() {}
 
@@ -40,4 +43,6 @@ public class AgencyEntity {
     public boolean isActive() { return active; }
     public void setActive(boolean v) { active = v; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getPromptKey() { return promptKey; }
+    public void setPromptKey(String v) { promptKey = v; }
 }
