@@ -34,6 +34,10 @@ final class BoundedAgiServer extends DefaultAgiServer {
 
     /** Bound on the thread that runs a refused call, so the mapping picks the refusal script. */
     static final ScopedValue<Boolean> REFUSED = ScopedValue.newInstance();
+    /** The connection of the call on this thread, so a script can end the session before Asterisk-Java's epilogue. */
+    private static final ScopedValue<LineSockets.Connection> CONNECTION = ScopedValue.newInstance();
+    /** Refusing costs a thread too, but far less than a call: enough for a burst, even with a tiny ceiling. */
+    private static final int MIN_REFUSING = 100;
 
     private final InetAddress bindAddress;
     private final int requestedPort;
@@ -135,10 +139,14 @@ final class BoundedAgiServer extends DefaultAgiServer {
     /** The environment is complete: only now does the call take a slot, or get refused. */
     private void serve(Runnable handler, LineSockets.Connection connection) {
         boolean admit = !stopping && permits.tryAcquire();
-        if (!admit && refusing.incrementAndGet() > maxCalls) {
-            // Even refusing costs a thread: past twice the ceiling, close at once (the dialplan sees a failure).
+        if (!admit && refusing.incrementAndGet() > Math.max(maxCalls, MIN_REFUSING)) {
+            // Even refusing costs a thread: past that, close at once (the dialplan sees no decision and takes the fallback).
             refusing.decrementAndGet();
             refused.incrementAndGet();
+            if (turnedAwayLog.tryAcquire()) {
+                log.warn("call closed at once: {} calls in progress and as many being refused ({} similar suppressed)",
+                        maxCalls, turnedAwayLog.takeSuppressed());
+            }
             if (handler instanceof AgiConnectionHandler h) h.release();
             return;
         }
@@ -151,8 +159,8 @@ final class BoundedAgiServer extends DefaultAgiServer {
             connection.replyTimeout(limits.environmentTimeout());
         }
         try {
-            if (admit) handler.run();
-            else ScopedValue.where(REFUSED, Boolean.TRUE).run(handler);
+            ScopedValue.Carrier bound = ScopedValue.where(CONNECTION, connection);
+            (admit ? bound : bound.where(REFUSED, Boolean.TRUE)).run(handler);
         } finally {
             if (admit) permits.release(); else refusing.decrementAndGet();
         }
@@ -168,6 +176,16 @@ final class BoundedAgiServer extends DefaultAgiServer {
             };
             log.warn("FastAGI connection from {} dropped: {} ({} similar suppressed)",
                     connection.getRemoteAddress(), why, stalledLog.takeSuppressed());
+        }
+    }
+
+    /** Closes the current call's connection (a script that has said all it will, before Asterisk-Java sets its status). */
+    static void endSessionNow() {
+        if (!CONNECTION.isBound()) return;
+        try {
+            CONNECTION.get().close();
+        } catch (IOException e) {
+            // already closed
         }
     }
 
