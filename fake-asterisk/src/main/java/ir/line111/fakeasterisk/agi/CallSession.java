@@ -182,21 +182,28 @@ final class CallSession {
 
     /**
      * A line without its '\n', read as res_agi does: at most AGI_BUF_LEN - 1 (2047) bytes make one
-     * command (the rest of a longer line is the next one), and a last line without '\n' counts; null at EOF.
+     * command (the rest of a longer line is the next one), a NUL ends the command there (res_agi takes
+     * strlen of what fgets read), and a last line without '\n' counts; null at EOF.
      */
     private String readLine() throws IOException {
         lineBuffer.reset();
         int c;
         while ((c = in.read()) >= 0) {
             if (c == '\n') {
-                return lineBuffer.toString(StandardCharsets.UTF_8);
+                return commandText();
             }
             lineBuffer.write(c);
             if (lineBuffer.size() == AGI_BUF_LEN - 1) {
-                return lineBuffer.toString(StandardCharsets.UTF_8);
+                return commandText();
             }
         }
-        return lineBuffer.size() > 0 ? lineBuffer.toString(StandardCharsets.UTF_8) : null;
+        return lineBuffer.size() > 0 ? commandText() : null;
+    }
+
+    private String commandText() {
+        String line = lineBuffer.toString(StandardCharsets.UTF_8);
+        int nul = line.indexOf(0);
+        return nul < 0 ? line : line.substring(0, nul);
     }
 
     private void sendLine(String line) throws IOException {
