@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import static ir.line111.core.logging.LogValues.bounded;
+
 /**
  * Keeps one AMI connection up: logs in, re-reads queue and channel state after every (re)connect (events
  * during an outage are lost), pings to find a half-open socket, and reconnects with back-off. While
@@ -66,6 +68,7 @@ final class AmiLink {
     private final Consumer<AmiSignal> sink;
     private final AmiEventMapper mapper;
     private final AtomicLong generations = new AtomicLong();
+    private final AmiInput.Counters input = new AmiInput.Counters();
     private volatile LinkConnection current;
     private volatile boolean running;
     private volatile Thread supervisor;
@@ -103,6 +106,11 @@ final class AmiLink {
         }
     }
 
+    /** AMI messages that could not be read as sent (left out or completed), since start. */
+    long malformedMessages() {
+        return input.malformed.get();
+    }
+
     boolean connected() {
         LinkConnection c = current;
         return c != null && c.isConnected();
@@ -129,7 +137,7 @@ final class AmiLink {
                 String v = r instanceof GetVarResponse g ? g.getValue() : r.getAttribute("value");
                 if (v != null && !v.isEmpty()) out.put(n, v);
             } catch (IOException | TimeoutException e) {
-                log.warn("GetVar {} on {} failed: {}", n, channel, e.getMessage());
+                log.warn("GetVar {} on {} failed: {}", n, bounded(channel), bounded(e.getMessage()));
                 break;
             }
         }
@@ -143,7 +151,7 @@ final class AmiLink {
         while (running) {
             long gen = generations.incrementAndGet();
             BlockingQueue<String> wake = new LinkedBlockingQueue<>();
-            LinkConnection c = new LinkConnection(() -> wake.add(LOST));
+            LinkConnection c = new LinkConnection(() -> wake.add(LOST), input);
             c.setHostname(settings.host());
             c.setPort(settings.port());
             c.setUsername(settings.username());

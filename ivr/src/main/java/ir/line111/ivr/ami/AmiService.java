@@ -125,6 +125,11 @@ public final class AmiService implements QueueLoad, AutoCloseable {
         return link.connected();
     }
 
+    /** AMI messages from Asterisk that could not be taken as sent (skipped or completed), since start. */
+    public long malformedMessages() {
+        return link.malformedMessages();
+    }
+
     public QueueCallStore queueCalls() {
         return deps.queueCalls();
     }

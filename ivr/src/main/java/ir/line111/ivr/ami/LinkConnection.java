@@ -4,6 +4,9 @@ import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.internal.ManagerConnectionImpl;
+import org.asteriskjava.util.SocketConnectionFacade;
+
+import java.io.IOException;
 
 /**
  * One AMI connection, used once. Asterisk-Java would reconnect by itself on a fresh thread, logging a
@@ -13,10 +16,18 @@ import org.asteriskjava.manager.internal.ManagerConnectionImpl;
 final class LinkConnection extends ManagerConnectionImpl {
 
     private final Runnable onDrop;
+    private final AmiInput.Counters input;
 
-    LinkConnection(Runnable onDrop) {
+    LinkConnection(Runnable onDrop, AmiInput.Counters input) {
         this.onDrop = onDrop;
+        this.input = input;
         AmiEventClasses.ALL.forEach(this::registerUserEventClass);
+    }
+
+    /** Asterisk-Java's socket, with what would kill its reader taken out (see {@link AmiInput}). */
+    @Override
+    protected SocketConnectionFacade createSocket() throws IOException {
+        return new AmiInput(super.createSocket(), input);
     }
 
     @Override

@@ -41,6 +41,8 @@ final class AmiRig implements AutoCloseable {
     final List<ConversationRecordingSink.ConversationRecording> conversations = new CopyOnWriteArrayList<>();
     final List<String> earlierCaseLookups = Collections.synchronizedList(new ArrayList<>());
     AmiService service;
+    /** Where the service connects, when not straight to the fake (a relay in between). */
+    int viaPort;
 
     AmiRig(FakeAmiServer.Builder builder) {
         server = builder.credentials("line111", "s3cret-for-tests").queue(QUEUE).start();
@@ -71,7 +73,7 @@ final class AmiRig implements AutoCloseable {
             earlierCaseLookups.add(number + "/" + (id == null ? "-" : id.digits()));
             return earlier.find(number, id);
         };
-        service = new AmiService(config(server.port()), vertx,
+        service = new AmiService(config(viaPort > 0 ? viaPort : server.port()), vertx,
                 new AmiService.Dependencies(recording, conversations::add, store, Clock.systemUTC()));
         service.start();
         return service;
