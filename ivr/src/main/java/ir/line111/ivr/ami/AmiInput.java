@@ -49,6 +49,7 @@ final class AmiInput implements SocketConnectionFacade {
     private final Counters counters;
     private final ArrayDeque<String> pending = new ArrayDeque<>();
     private final Set<String> commandIds = ConcurrentHashMap.newKeySet();
+    private volatile long lastMessageNanos = System.nanoTime();
 
     AmiInput(SocketConnectionFacade socket, Counters counters) {
         this.socket = socket;
@@ -67,6 +68,7 @@ final class AmiInput implements SocketConnectionFacade {
     private boolean readMessage() throws IOException {
         String first = socket.readLine();
         if (first == null) return false;
+        lastMessageNanos = System.nanoTime();
         if (first.isEmpty() || !first.contains(":") && first.contains("Manager")) {
             // A stray blank line, or the banner, which has no blank line after it.
             pending.add(first);
@@ -116,6 +118,11 @@ final class AmiInput implements SocketConnectionFacade {
                     what.startsWith("a Command") ? "completed with an empty Output" : "skipped", counters.malformedLog.takeSuppressed());
         }
         if (!what.startsWith("a Command")) lines.clear();
+    }
+
+    /** Whether Asterisk sent anything within {@code d}: a socket that busy is not half-open, even if a ping answer is late. */
+    boolean heardWithin(Duration d) {
+        return System.nanoTime() - lastMessageNanos < d.toNanos();
     }
 
     /** The value of the first header with that name (case-insensitive, trimmed as the reader does), or null. */
