@@ -3,6 +3,9 @@ package ir.line111.app;
 import io.vertx.core.Vertx;
 import ir.line111.app.wiring.ConsoleRecordings;
 import ir.line111.app.wiring.ConversationAdoption;
+import ir.line111.app.wiring.EdgeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import ir.line111.console.ConsoleDependencies;
 import ir.line111.console.ConsoleServer;
 import ir.line111.console.ports.HealthCheck;
@@ -96,16 +99,16 @@ public final class Backend implements AutoCloseable {
         }
         stops.push(ivr::stop);
 
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        EdgeMetrics.register(metrics, ivr, ami);
         List<HealthCheck> checks = List.of(
-                HealthCheck.of("ami", false, () -> !config.isSet("ami.username")
-                        ? HealthCheck.Status.disabled("ami.username is not set")
-                        : ami.connected() ? HealthCheck.Status.up("connected") : HealthCheck.Status.down("not connected, retrying")),
+                HealthCheck.of("ami", false, () -> EdgeMetrics.amiHealth(config.isSet("ami.username"), ami)),
                 HealthCheck.of("recogniser", false, () -> recognizer == NationalIdRecognizer.NONE
                         ? HealthCheck.Status.disabled("speech.model is not set: spoken IDs go on unverified")
                         : HealthCheck.Status.up("configured")));
         console = new ConsoleServer(config, vertx, new ConsoleDependencies(core.database().dataSource(),
                 core.caseRegistry(), null, new ConsoleRecordings(recordings.store(), recordings.queue()),
-                checks, null, clock));
+                checks, metrics, clock));
         try {
             console.start();
         } catch (RuntimeException e) {

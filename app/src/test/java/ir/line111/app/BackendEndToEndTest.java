@@ -71,6 +71,15 @@ class BackendEndToEndTest {
     }
 
     @Test
+    void theEdgesCountWhatTheyShedOnMetrics() throws Exception {
+        HttpResponse<String> m = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + backend.consolePort() + "/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(m.statusCode()).isEqualTo(200);
+        assertThat(m.body()).contains("line111_agi_connections_stalled_total", "line111_agi_calls_refused_total",
+                "line111_ami_events_dropped_total", "line111_ami_messages_malformed_total");
+    }
+
+    @Test
     void aMessageLeftByPhoneGetsACodeThatTheConsoleFinds() throws Exception {
         assumeTrue(Files.isDirectory(shared().resolve("speech")), "shared/speech is not beside the checkout");
         Path script = Path.of(System.getProperty("line111.repo.root", "..")).resolve("fake-asterisk/scripts/offline-message.yaml");

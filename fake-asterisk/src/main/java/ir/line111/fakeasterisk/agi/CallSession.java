@@ -34,7 +34,6 @@ final class CallSession {
     private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
     private static final String UNKNOWN = "510 Invalid or unknown command";
     private static final int STATE_UP = 6;
-    private static final int AGI_BUF_LEN = 2048;
     private static final Set<String> KNOWN_APPS = Set.of(
             "answer", "background", "playback", "noop", "wait", "waitexten", "set", "mset", "senddtmf", "hangup",
             "mixmonitor", "stopmixmonitor", "queue", "dial", "goto", "gotoif", "gosub", "gosubif", "return", "record",
@@ -55,7 +54,7 @@ final class CallSession {
     private final List<String> atClose = new ArrayList<>();
     private final StringBuilder pending = new StringBuilder();
     private final StringBuilder consumed = new StringBuilder();
-    private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream(128);
+    private ResAgiReader commands;
     private final String channel;
     private final long sequence;
     private final String uniqueId;
@@ -108,6 +107,7 @@ final class CallSession {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout((int) cfg.readTimeout.toMillis());
             in = new BufferedInputStream(socket.getInputStream(), 2048);
+            commands = new ResAgiReader(in);
             out = new BufferedOutputStream(socket.getOutputStream(), 1024);
             sendEnvironment(env);
             while (!closed) {
@@ -181,23 +181,9 @@ final class CallSession {
         lastWriteNanos = System.nanoTime();
     }
 
-    /**
-     * A line without its '\n', read as res_agi does: at most AGI_BUF_LEN - 1 (2047) bytes make one
-     * command (the rest of a longer line is the next one), and a last line without '\n' counts; null at EOF.
-     */
+    /** The server's next command, cut as res_agi cuts it (see {@link ResAgiReader}); null at EOF. */
     private String readLine() throws IOException {
-        lineBuffer.reset();
-        int c;
-        while ((c = in.read()) >= 0) {
-            if (c == '\n') {
-                return lineBuffer.toString(StandardCharsets.UTF_8);
-            }
-            lineBuffer.write(c);
-            if (lineBuffer.size() == AGI_BUF_LEN - 1) {
-                return lineBuffer.toString(StandardCharsets.UTF_8);
-            }
-        }
-        return lineBuffer.size() > 0 ? lineBuffer.toString(StandardCharsets.UTF_8) : null;
+        return commands.readCommand();
     }
 
     private void sendLine(String line) throws IOException {

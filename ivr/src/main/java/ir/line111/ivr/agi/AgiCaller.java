@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+
+import static ir.line111.core.logging.LogValues.bounded;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,7 +35,10 @@ final class AgiCaller implements Caller {
         this.catalogue = catalogue;
     }
 
-    /** A command line sent as is: Asterisk-Java's builders quote every argument, which the traces never do. */
+    /**
+     * A line built by {@link AgiCommandLine} (Asterisk-Java's builders quote every argument, which the
+     * traces never do, and let a newline through).
+     */
     private static final class Line extends AbstractAgiCommand {
         private static final long serialVersionUID = 1L;
         private final String text;
@@ -41,7 +46,13 @@ final class AgiCaller implements Caller {
         @Override public String buildCommand() { return text; }
     }
 
-    private AgiReply send(String command) {
+    private AgiReply send(AgiCommandLine line) {
+        String command;
+        try {
+            command = line.build();
+        } catch (IllegalArgumentException e) {
+            throw new CallFault(e.getMessage() + " (" + verb(line.toString()) + ")", e);
+        }
         if (hungUp) throw new CallerHungUp("caller already hung up");
         AgiReply reply;
         try {
@@ -50,27 +61,27 @@ final class AgiCaller implements Caller {
             hungUp = true;
             throw new CallerHungUp("channel is dead (" + verb(command) + ")");
         } catch (AgiException e) {
-            throw new CallFault("AGI error on " + verb(command) + ": " + e.getMessage(), e);
+            throw new CallFault("AGI error on " + verb(command) + ": " + bounded(e.getMessage()), e);
         } catch (RuntimeException e) {
-            throw new CallFault("unreadable reply to " + verb(command) + ": " + e, e);
+            throw new CallFault("unreadable reply to " + verb(command) + ": " + bounded(e), e);
         }
         if (reply.getStatus() != AgiReply.SC_SUCCESS) {
-            throw new CallFault("unexpected reply to " + verb(command) + ": " + reply.getFirstLine(), null);
+            throw new CallFault("unexpected reply to " + verb(command) + ": " + bounded(reply.getFirstLine()), null);
         }
         return reply;
     }
 
     private static String verb(String command) {
         int i = command.indexOf(' ', command.indexOf(' ') + 1);
-        return i < 0 ? command : command.substring(0, i);
+        return bounded(i < 0 ? command : command.substring(0, i), 40);
     }
 
-    private int resultCode(AgiReply reply, String command) {
+    private int resultCode(AgiReply reply, AgiCommandLine command) {
         String r = reply.getResult();
         try {
             return Integer.parseInt(r);
         } catch (NumberFormatException e) {
-            throw new CallFault("unexpected result '" + r + "' to " + verb(command), e);
+            throw new CallFault("unexpected result '" + bounded(r, 40) + "' to " + verb(command.toString()), e);
         }
     }
 
@@ -81,7 +92,7 @@ final class AgiCaller implements Caller {
 
     @Override
     public void answer() {
-        send("ANSWER");
+        send(AgiCommandLine.of("ANSWER"));
     }
 
     /**
@@ -103,14 +114,14 @@ final class AgiCaller implements Caller {
                 if (!files.isEmpty()) files.append('&');
                 files.append(catalogue.sound(key));
             }
-            String cmd = "EXEC Playback " + files;
+            AgiCommandLine cmd = AgiCommandLine.of("EXEC").arg("Playback").arg(files.toString());
             if (resultCode(send(cmd), cmd) == -1) throw gone("prompts " + sequence.getFirst() + "…");
         }
         return lastInterruptible ? streamFile(promptKeys.getLast(), escapeDigits) : NO_KEY;
     }
 
     private char streamFile(String key, String escapeDigits) {
-        String cmd = "STREAM FILE " + catalogue.sound(key) + " \"" + escapeDigits + "\"";
+        AgiCommandLine cmd = AgiCommandLine.of("STREAM FILE").arg(catalogue.sound(key)).quoted(escapeDigits);
         AgiReply reply = send(cmd);
         int code = resultCode(reply, cmd);
         if (code < 0) {
@@ -126,7 +137,7 @@ final class AgiCaller implements Caller {
 
     @Override
     public char waitForKey(Duration timeout) {
-        String cmd = "WAIT FOR DIGIT " + timeout.toMillis();
+        AgiCommandLine cmd = AgiCommandLine.of("WAIT FOR DIGIT").arg(timeout.toMillis());
         int code = resultCode(send(cmd), cmd);
         if (code < 0) throw gone("WAIT FOR DIGIT");
         return code == 0 ? NO_KEY : (char) code;
@@ -134,8 +145,7 @@ final class AgiCaller implements Caller {
 
     @Override
     public String collect(String promptKey, Duration timeout, int maxDigits) {
-        String cmd = "GET DATA " + catalogue.sound(promptKey) + " " + timeout.toMillis() + " " + maxDigits;
-        AgiReply reply = send(cmd);
+        AgiReply reply = send(AgiCommandLine.of("GET DATA").arg(catalogue.sound(promptKey)).arg(timeout.toMillis()).arg(maxDigits));
         String r = reply.getResult();
         if ("-1".equals(r)) throw gone("GET DATA");
         return r == null ? "" : r;
@@ -143,8 +153,9 @@ final class AgiCaller implements Caller {
 
     @Override
     public Recorded record(Path basePath, String format, String escapeDigits, Duration maxLength, Duration silence) {
-        String cmd = "RECORD FILE " + basePath + " " + format + " \"" + escapeDigits + "\" " + maxLength.toMillis()
-                + " beep" + (silence.isZero() ? "" : " s=" + silence.toSeconds());
+        AgiCommandLine cmd = AgiCommandLine.of("RECORD FILE").arg(basePath.toString()).arg(format).quoted(escapeDigits)
+                .arg(maxLength.toMillis()).arg("beep");
+        if (!silence.isZero()) cmd.arg("s=" + silence.toSeconds());
         AgiReply reply = send(cmd);
         int code = resultCode(reply, cmd);
         long samples = parseLong(reply.getAttribute("endpos"));
@@ -164,19 +175,19 @@ final class AgiCaller implements Caller {
 
     @Override
     public void setVariable(String name, String value) {
-        send("SET VARIABLE " + name + " \"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+        send(AgiCommandLine.of("SET VARIABLE").arg(name).quoted(value));
     }
 
     @Override
     public String variable(String name) {
-        AgiReply reply = send("GET VARIABLE " + name);
+        AgiReply reply = send(AgiCommandLine.of("GET VARIABLE").arg(name));
         return "1".equals(reply.getResult()) ? reply.getExtra() : null;
     }
 
     @Override
     public void hangUp() {
         try {
-            send("HANGUP");
+            send(AgiCommandLine.of("HANGUP"));
         } catch (CallerHungUp e) {
             // already gone: nothing left to hang up
         }

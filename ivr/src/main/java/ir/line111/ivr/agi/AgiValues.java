@@ -36,9 +36,14 @@ final class AgiValues {
         return safe.substring(0, Math.min(safe.length(), CALL_ID_MAX - HASH_DIGITS - 1)) + "_" + hash(stripped);
     }
 
-    /** The caller's number as Asterisk gave it, without control characters, at most 40 characters; null when there is none. */
+    /**
+     * The caller's number as Asterisk gave it, without control characters; null when there is none, and
+     * when it is longer than any telephone number (the column's 40): a cut one would be a wrong number
+     * for a call-back or an SMS, so the call goes on as from an unknown number.
+     */
     static String callerNumber(String raw) {
-        return bounded(raw, CALLER_NUMBER_MAX);
+        String s = bounded(raw, Integer.MAX_VALUE);
+        return s == null || s.codePointCount(0, s.length()) > CALLER_NUMBER_MAX ? null : s;
     }
 
     /** The channel name, at most 200 characters. */

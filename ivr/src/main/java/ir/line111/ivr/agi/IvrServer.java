@@ -48,7 +48,7 @@ public final class IvrServer implements AutoCloseable {
                 deps.officeHours(), deps.clock());
         CallFlows flows = new CallFlows(queued, settings, catalogue);
         Line111Scripts scripts = new Line111Scripts(flows, catalogue, callLog, deps.clock());
-        this.server = new BoundedAgiServer(scripts, address, config.port("agi.port"), maxCalls);
+        this.server = new BoundedAgiServer(scripts, address, config.port("agi.port"), maxCalls, AgiLimits.from(config));
     }
 
     /** Binds and starts accepting calls; throws when the port cannot be bound. */
@@ -100,6 +100,21 @@ public final class IvrServer implements AutoCloseable {
 
     public long admittedCalls() {
         return server.admittedCalls();
+    }
+
+    /** Connections dropped before their agi_ environment was complete (stalled, cut short, too large). */
+    public long stalledConnections() {
+        return server.stalledConnections();
+    }
+
+    /** Connections closed at once because agi.max-connecting others were still sending their environment. */
+    public long turnedAwayConnections() {
+        return server.turnedAwayConnections();
+    }
+
+    /** Connections accepted that are still sending their environment (they hold no call slot). */
+    public int connectingNow() {
+        return server.connectingNow();
     }
 
     /** Waits until the call records of calls so far are written (they are written behind the calls). */

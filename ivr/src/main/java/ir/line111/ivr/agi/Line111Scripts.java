@@ -11,11 +11,15 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.MappingStrategy;
+import ir.line111.core.logging.LogLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.time.Clock;
+import java.time.Duration;
+
+import static ir.line111.core.logging.LogValues.bounded;
 
 /**
  * The explicit mapping of exactly two scripts (DialplanContract), nothing by class name, plus the
@@ -25,6 +29,7 @@ import java.time.Clock;
 final class Line111Scripts implements MappingStrategy {
     private static final Logger log = LoggerFactory.getLogger(Line111Scripts.class);
     static final String MDC_CALL_ID = "callId";
+    private static final String AJ_AGISTATUS = "AJ_AGISTATUS";
 
     private final CallFlows flows;
     private final PromptCatalogue catalogue;
@@ -34,6 +39,9 @@ final class Line111Scripts implements MappingStrategy {
     private final AgiScript afterQueue = this::afterQueue;
     private final AgiScript refusal = this::refuse;
     private final AgiScript malformed = this::refuseMalformed;
+    private final AgiScript notFound = this::notFound;
+    private final LogLimiter notFoundLog = new LogLimiter(Duration.ofMinutes(1), 5);
+    private final LogLimiter malformedLog = new LogLimiter(Duration.ofMinutes(1), 5);
 
     Line111Scripts(CallFlows flows, PromptCatalogue catalogue, CallLog callLog, Clock clock) {
         this.flows = flows;
@@ -49,9 +57,23 @@ final class Line111Scripts implements MappingStrategy {
         if (script == null || callId(request) == null) return malformed;
         if (DialplanContract.SCRIPT_ENTRY.equals(script)) return entry;
         if (DialplanContract.SCRIPT_AFTER_QUEUE.equals(script)) return afterQueue;
-        log.warn("no script '{}' (from {}): only {} and {} are served", script, request.getRequestURL(),
-                DialplanContract.SCRIPT_ENTRY, DialplanContract.SCRIPT_AFTER_QUEUE);
-        return null;
+        return notFound;
+    }
+
+    /** What Asterisk-Java does for a missing script, but in one bounded line instead of its unbounded error. */
+    private void notFound(AgiRequest request, AgiChannel channel) {
+        if (notFoundLog.tryAcquire()) {
+            log.warn("no script '{}' (from {}): only {} and {} are served ({} similar suppressed)", bounded(request.getScript()),
+                    bounded(request.getRequestURL()), DialplanContract.SCRIPT_ENTRY, DialplanContract.SCRIPT_AFTER_QUEUE,
+                    notFoundLog.takeSuppressed());
+        }
+        try {
+            channel.setVariable(AJ_AGISTATUS, "NOT_FOUND");
+        } catch (AgiException | RuntimeException e) {
+            // the peer is gone: nothing to tell it
+        }
+        // Otherwise Asterisk-Java would overwrite the status with SUCCESS once this returns.
+        BoundedAgiServer.endSessionNow();
     }
 
     private void entry(AgiRequest request, AgiChannel channel) {
@@ -86,10 +108,10 @@ final class Line111Scripts implements MappingStrategy {
                 String set = AgiValues.callId(caller.variable(DialplanContract.VAR_CALL_ID));
                 if (set != null) callId = set;
             } catch (RuntimeException e) {
-                log.info("could not read {}: {}", DialplanContract.VAR_CALL_ID, e.getMessage());
+                log.info("could not read {}: {}", DialplanContract.VAR_CALL_ID, bounded(e.getMessage()));
                 return;
             }
-            if (!callId.equals(uniqueId)) MDC.put(MDC_CALL_ID, callId);
+            if (!callId.equals(uniqueId)) MDC.put(MDC_CALL_ID, bounded(callId));
             flows.afterQueue(new CallSession(callId, AgiValues.callerNumber(request.getCallerIdNumber()),
                     AgiValues.channel(request.getChannel()), caller));
         } finally {
@@ -97,33 +119,45 @@ final class Line111Scripts implements MappingStrategy {
         }
     }
 
-    /** Over the ceiling or stopping: the dialplan's fallback records the caller instead. */
-    private void refuse(AgiRequest request, AgiChannel channel) throws AgiException {
+    /** Over the ceiling or stopping: the dialplan's fallback records the caller instead. One line per call, never a stack trace. */
+    private void refuse(AgiRequest request, AgiChannel channel) {
         String callId = callId(request);
         if (callId != null) MDC.put(MDC_CALL_ID, callId);
         try {
-            log.warn("call refused: the IVR is at its ceiling or stopping; the dialplan's fallback takes it");
+            String told;
+            try {
+                channel.setVariable(DialplanContract.VAR_NEXT, DialplanContract.NEXT_FALLBACK);
+                told = "the dialplan's fallback takes it";
+            } catch (AgiException | RuntimeException e) {
+                told = "the caller was already gone";
+            }
+            String logged = "";
             if (callId != null) {
                 try {
                     callLog.started(callId, AgiValues.callerNumber(request.getCallerIdNumber()), AgiValues.channel(request.getChannel()),
                             clock.instant());
                     callLog.ended(callId, CallOutcome.REFUSED_AT_CAPACITY, "refused", clock.instant());
                 } catch (RuntimeException e) {
-                    log.warn("could not log the refused call: {}", e.toString());
+                    logged = "; not in the call log: " + bounded(e.getMessage());
                 }
             }
-            channel.setVariable(DialplanContract.VAR_NEXT, DialplanContract.NEXT_FALLBACK);
+            log.warn("call refused (the IVR is at its ceiling or stopping): {}{}", told, logged);
         } finally {
             MDC.remove(MDC_CALL_ID);
         }
     }
 
     private void refuseMalformed(AgiRequest request, AgiChannel channel) {
-        log.warn("malformed AGI environment (no script or no agi_uniqueid) from {}: sending the call to the fallback", request.getRemoteAddress());
+        String told;
         try {
             channel.setVariable(DialplanContract.VAR_NEXT, DialplanContract.NEXT_FALLBACK);
+            told = "sending the call to the fallback";
         } catch (AgiException | RuntimeException e) {
-            log.info("could not reach the channel of the malformed call: {}", e.toString());
+            told = "the peer was already gone";
+        }
+        if (malformedLog.tryAcquire()) {
+            log.warn("malformed AGI environment (no script, or agi_uniqueid missing or not an id: '{}') from {}: {} ({} similar suppressed)",
+                    bounded(request.getUniqueId(), 40), request.getRemoteAddress(), told, malformedLog.takeSuppressed());
         }
     }
 

@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import static ir.line111.core.logging.LogValues.bounded;
+
 /**
  * Keeps one AMI connection up: logs in, re-reads queue and channel state after every (re)connect (events
  * during an outage are lost), pings to find a half-open socket, and reconnects with back-off. While
@@ -66,7 +68,10 @@ final class AmiLink {
     private final Consumer<AmiSignal> sink;
     private final AmiEventMapper mapper;
     private final AtomicLong generations = new AtomicLong();
+    private final AmiInput.Counters input = new AmiInput.Counters();
     private volatile LinkConnection current;
+    /** The running connection's wake-up queue, for a re-sync asked from outside. */
+    private volatile BlockingQueue<String> currentWake;
     private volatile boolean running;
     private volatile Thread supervisor;
 
@@ -103,6 +108,17 @@ final class AmiLink {
         }
     }
 
+    /** Reads the queue and channel lists again (events were dropped): at once when connected, else at the next login anyway. */
+    void requestResync() {
+        BlockingQueue<String> w = currentWake;
+        if (w != null) w.add(RESYNC);
+    }
+
+    /** AMI messages that could not be read as sent (left out or completed), since start. */
+    long malformedMessages() {
+        return input.malformed.get();
+    }
+
     boolean connected() {
         LinkConnection c = current;
         return c != null && c.isConnected();
@@ -129,7 +145,7 @@ final class AmiLink {
                 String v = r instanceof GetVarResponse g ? g.getValue() : r.getAttribute("value");
                 if (v != null && !v.isEmpty()) out.put(n, v);
             } catch (IOException | TimeoutException e) {
-                log.warn("GetVar {} on {} failed: {}", n, channel, e.getMessage());
+                log.warn("GetVar {} on {} failed: {}", n, bounded(channel), bounded(e.getMessage()));
                 break;
             }
         }
@@ -148,7 +164,8 @@ final class AmiLink {
         while (running) {
             long gen = generations.incrementAndGet();
             BlockingQueue<String> wake = new LinkedBlockingQueue<>();
-            LinkConnection c = new LinkConnection(() -> wake.add(LOST));
+            currentWake = wake;
+            LinkConnection c = new LinkConnection(() -> wake.add(LOST), input);
             c.setHostname(settings.host());
             c.setPort(settings.port());
             c.setUsername(settings.username());
@@ -238,6 +255,8 @@ final class AmiLink {
                 ManagerResponse r = c.sendAction(new PingAction(), settings.actionTimeout().toMillis());
                 if (r instanceof ManagerError) return "ping refused: " + r.getMessage();
             } catch (TimeoutException e) {
+                // Under a burst the answer waits behind thousands of events: only silence means a half-open socket.
+                if (c.heardWithin(settings.actionTimeout())) continue;
                 return "no answer to ping within " + settings.actionTimeout().toMillis() + " ms (half-open socket)";
             } catch (IOException | IllegalStateException e) {
                 return "ping failed: " + e.getMessage();

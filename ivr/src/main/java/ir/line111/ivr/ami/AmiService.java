@@ -56,6 +56,7 @@ public final class AmiService implements QueueLoad, AutoCloseable {
     private final ExecutorService blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ami-work-", 0).factory());
     private final QueueMonitor monitor;
     private final AmiLink link;
+    private final AmiInbox inbox;
     private final ConcurrentLinkedQueue<QueueCallStore.QueueCall> unstored = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean storeDownSaid = new AtomicBoolean();
     private MessageConsumer<Object> presence;
@@ -71,11 +72,13 @@ public final class AmiService implements QueueLoad, AutoCloseable {
         this.vertx = vertx;
         this.deps = deps;
         AmiLink[] linkRef = new AmiLink[1];
+        this.inbox = new AmiInbox(settings.eventQueue());
         this.monitor = new QueueMonitor(settings, deps.clock(), (address, body) -> vertx.eventBus().publish(address, body),
                 (channel, names) -> linkRef[0] == null ? java.util.Map.of() : linkRef[0].fetchVariables(channel, names),
-                deps.earlierCases(), this::store, deps.recordings(), blocking);
+                deps.earlierCases(), this::store, deps.recordings(), blocking, inbox);
         this.link = new AmiLink(settings, monitor::submit);
         linkRef[0] = link;
+        inbox.onEventsLost(link::requestResync);
     }
 
     /** Starts in the background and returns at once. With no ami.username the client stays off (said once). */
@@ -128,6 +131,21 @@ public final class AmiService implements QueueLoad, AutoCloseable {
 
     public boolean connected() {
         return link.connected();
+    }
+
+    /** AMI events dropped because they came faster than they could be applied (the state is re-read after), since start. */
+    public long droppedEvents() {
+        return inbox.dropped();
+    }
+
+    /** The most AMI events that waited at once, never above {@code ami.event-queue}. */
+    public int eventQueueHighWater() {
+        return inbox.highWater();
+    }
+
+    /** AMI messages from Asterisk that could not be taken as sent (skipped or completed), since start. */
+    public long malformedMessages() {
+        return link.malformedMessages();
     }
 
     public QueueCallStore queueCalls() {

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 
 /** The ami.* keys, read once at start-up (a bad value stops start-up with the key's name). */
 public record AmiSettings(String host, int port, String username, String password, String queue,
-                          Duration pingInterval, int serviceLevelSeconds, Duration actionTimeout, ZoneId zone) {
+                          Duration pingInterval, int serviceLevelSeconds, Duration actionTimeout, ZoneId zone, int eventQueue) {
 
     public static AmiSettings from(Line111Config c) {
         return new AmiSettings(c.string("ami.host"), c.port("ami.port"), c.string("ami.username"),
@@ -15,7 +15,7 @@ public record AmiSettings(String host, int port, String username, String passwor
                 Duration.ofSeconds(c.integer("ami.ping-seconds", 1, 3600)),
                 c.integer("ami.service-level-seconds", 1, 3600),
                 Duration.ofMillis(c.integer("ami.action-timeout-ms", 100, 600_000)),
-                ZoneId.of(c.string("office.zone")));
+                ZoneId.of(c.string("office.zone")), c.integer("ami.event-queue", 100, 10_000_000));
     }
 
     /** No credentials, no client: there are no default passwords. */

@@ -21,12 +21,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import static ir.line111.core.logging.LogValues.bounded;
 
 /**
  * The operators' queue as seen over AMI. One thread applies {@link AmiSignal}s in arrival order (so no
@@ -115,7 +114,7 @@ final class QueueMonitor {
     private final Consumer<QueueCallStore.QueueCall> outcomes;
     private final ConversationRecordingSink recordings;
     private final Executor blocking;
-    private final BlockingQueue<AmiSignal> inbox = new LinkedBlockingQueue<>();
+    private final AmiInbox inbox;
 
     private final Map<String, Call> calls = new HashMap<>();
     private final Map<String, Call> waiting = new LinkedHashMap<>();
@@ -134,7 +133,8 @@ final class QueueMonitor {
 
     QueueMonitor(AmiSettings settings, Clock clock, BiConsumer<String, JsonObject> publisher, VariableFetcher fetcher,
                  EarlierCases earlierCases, Consumer<QueueCallStore.QueueCall> outcomes,
-                 ConversationRecordingSink recordings, Executor blocking) {
+                 ConversationRecordingSink recordings, Executor blocking, AmiInbox inbox) {
+        this.inbox = inbox;
         this.queue = settings.queue();
         this.serviceLevelSeconds = settings.serviceLevelSeconds();
         this.zone = settings.zone();
@@ -150,7 +150,7 @@ final class QueueMonitor {
 
     /** Thread-safe, never blocks: the AMI dispatch thread calls this. */
     void submit(AmiSignal s) {
-        inbox.add(s);
+        inbox.offer(s);
     }
 
     QueueLoad.Snapshot load() {
@@ -185,10 +185,10 @@ final class QueueMonitor {
             }
             try {
                 apply(s);
-                if (dirty && inbox.isEmpty()) publishNow();
+                if (inbox.isEmpty()) { if (dirty) publishNow(); inbox.drained(); }
             } catch (RuntimeException e) {
                 // One odd event must not stop the monitor: log it and go on with the next.
-                log.error("AMI signal {} could not be applied: {}", s.getClass().getSimpleName(), e.toString(), e);
+                inbox.failed(s, e);
             }
         }
     }
@@ -210,7 +210,7 @@ final class QueueMonitor {
                 publishState();
             }
             case AmiSignal.ResyncStarted r -> {
-                if (r.generation() == generation) held = new ArrayList<>();
+                if (r.generation() == generation) held = inbox.newHold();
             }
             case AmiSignal.Resync r -> {
                 if (r.generation() != generation) return;
@@ -268,8 +268,8 @@ final class QueueMonitor {
                 continue;
             }
             // Ended while we could not see it: close it so the console does not show a call that is gone.
-            try (var _ = MDC.putCloseable("callId", c.uniqueId)) {
-                log.info("queue call ended while AMI was down (caller {})", c.callerNumber);
+            try (var _ = MDC.putCloseable("callId", bounded(c.uniqueId))) {
+                log.info("queue call ended while AMI was down (caller {})", bounded(c.callerNumber));
             }
             ended(c, "ended-during-outage");
         }
@@ -367,8 +367,8 @@ final class QueueMonitor {
         c.holdSeconds = a.holdSeconds();
         c.waiting = false;
         waiting.remove(c.uniqueId);
-        try (var _ = MDC.putCloseable("callId", c.uniqueId)) {
-            log.info("operator {} connected to caller {} after {} s", c.operator, c.callerNumber, c.holdSeconds);
+        try (var _ = MDC.putCloseable("callId", bounded(c.uniqueId))) {
+            log.info("operator {} connected to caller {} after {} s", bounded(c.operator), bounded(c.callerNumber), c.holdSeconds);
         }
         c.pop = screenPop(c);
         publishState();
@@ -404,10 +404,10 @@ final class QueueMonitor {
             var rec = new ConversationRecordingSink.ConversationRecording(c.callId(), c.uniqueId, Path.of(file),
                     c.operator, clock.instant());
             blocking.execute(() -> {
-                try (var _ = MDC.putCloseable("callId", c.uniqueId)) {
+                try (var _ = MDC.putCloseable("callId", bounded(c.uniqueId))) {
                     recordings.conversationEnded(rec);
                 } catch (RuntimeException e) {
-                    log.error("the recordings module refused conversation {}: {}", file, e.toString());
+                    log.error("the recordings module refused conversation {}: {}", bounded(file), bounded(e));
                 }
             });
         }
@@ -430,7 +430,7 @@ final class QueueMonitor {
             case ABANDONED -> abandoned++;
             default -> { }
         }
-        try (var _ = MDC.putCloseable("callId", c.uniqueId)) {
+        try (var _ = MDC.putCloseable("callId", bounded(c.uniqueId))) {
             log.info("queue call outcome {} after {} s in the queue", o, waitSeconds);
         }
         outcomes.accept(new QueueCallStore.QueueCall(c.uniqueId, c.callId(), queue, c.callerNumber, o, c.operator,
@@ -465,7 +465,7 @@ final class QueueMonitor {
     }
 
     private List<CaseSummary> lookUpEarlierCases(String uniqueId, String number, NationalId nid) {
-        try (var _ = MDC.putCloseable("callId", uniqueId)) {
+        try (var _ = MDC.putCloseable("callId", bounded(uniqueId))) {
             return earlierCases.find(number, nid);
         } catch (RuntimeException e) {
             log.warn("earlier cases unavailable for the screen-pop: {}", e.toString());
@@ -489,7 +489,7 @@ final class QueueMonitor {
         Map<String, String> known = Map.copyOf(c.vars);
         CompletableFuture<List<CaseSummary>> prefetched = c.vars.containsKey(DialplanContract.VAR_CALL_ID) ? c.earlier : null;
         return CompletableFuture.runAsync(() -> {
-            try (var _ = MDC.putCloseable("callId", uniqueId)) {
+            try (var _ = MDC.putCloseable("callId", bounded(uniqueId))) {
                 Map<String, String> vars = new HashMap<>(known);
                 List<CaseSummary> earlier;
                 if (prefetched != null) {
@@ -504,7 +504,7 @@ final class QueueMonitor {
                 publishPop(uniqueId, channel, number, name, operator, operatorName, hold, at, vars, earlier);
             }
         }, blocking).exceptionally(e -> {
-            log.error("screen-pop failed for {}: {}", uniqueId, e.toString());
+            log.error("screen-pop failed for {}: {}", bounded(uniqueId), bounded(e));
             return null;
         });
     }
@@ -513,9 +513,9 @@ final class QueueMonitor {
                             String operatorName, long hold, Instant at, Map<String, String> vars, List<CaseSummary> earlier) {
         JsonObject pop = screenPopJson(uniqueId, channel, number, name, operator, operatorName, hold, at, vars, earlier);
         publisher.accept(EventAddresses.SCREEN_POP, pop);
-        try (var _ = MDC.putCloseable("callId", uniqueId)) {
+        try (var _ = MDC.putCloseable("callId", bounded(uniqueId))) {
             NationalId nid = parseId(vars.get(DialplanContract.VAR_NATIONAL_ID));
-            log.info("screen-pop for operator {} (national ID {})", operator, nid == null ? "none" : nid.masked());
+            log.info("screen-pop for operator {} (national ID {})", bounded(operator), nid == null ? "none" : nid.masked());
         }
     }
 
@@ -564,8 +564,8 @@ final class QueueMonitor {
                 .put("waitSeconds", c.holdSeconds).put("reason", reason)
                 .put("conversationFile", blankToNull(c.vars.get(DialplanContract.VAR_CONVERSATION_FILE)))
                 .put("at", clock.instant().toString());
-        try (var _ = MDC.putCloseable("callId", c.uniqueId)) {
-            log.info("wrap-up for operator {} after {} s talk ({})", c.operator, talkSeconds, reason);
+        try (var _ = MDC.putCloseable("callId", bounded(c.uniqueId))) {
+            log.info("wrap-up for operator {} after {} s talk ({})", bounded(c.operator), talkSeconds, bounded(reason));
         }
         // After the screen-pop, never before it: the console pairs them.
         if (c.pop != null) c.pop.whenComplete((r, e) -> publisher.accept(EventAddresses.CALL_WRAP_UP, w));

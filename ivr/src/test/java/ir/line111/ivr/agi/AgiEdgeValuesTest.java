@@ -63,7 +63,8 @@ class AgiEdgeValuesTest {
         assertThat(ivr.callRow(callId).outcome()).isEqualTo(CallOutcome.MESSAGE_LEFT);
         List<Map<String, Object>> cases = ivr.casesOfCall(callId);
         assertThat(cases).hasSize(1);
-        assertThat((String) cases.getFirst().get("CALLER_NUMBER")).isEqualTo(caller.substring(0, Math.min(40, caller.length())));
+        // Longer than the column, it cannot be a telephone number: the message is kept as from an unknown number.
+        assertThat((String) cases.getFirst().get("CALLER_NUMBER")).isEqualTo(caller.length() <= 40 ? caller : null);
     }
 
     @Test
@@ -83,7 +84,8 @@ class AgiEdgeValuesTest {
     @Test
     void callerNumbersAndChannelsAreBoundedWithoutControlCharacters() {
         assertThat(AgiValues.callerNumber("0912\r\n1234567")).isEqualTo("09121234567");
-        assertThat(AgiValues.callerNumber("9".repeat(80))).hasSize(40);
+        assertThat(AgiValues.callerNumber("9".repeat(40))).hasSize(40);
+        assertThat(AgiValues.callerNumber("9".repeat(41))).as("cannot be a number: unknown, not a cut one").isNull();
         assertThat(AgiValues.callerNumber(" ")).isNull();
         assertThat(AgiValues.channel("PJSIP/" + "x".repeat(500))).hasSize(200);
     }

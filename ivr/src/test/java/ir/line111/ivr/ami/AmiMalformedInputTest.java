@@ -37,4 +37,41 @@ class AmiMalformedInputTest {
             assertThat(rig.service.connected()).isTrue();
         }
     }
+
+    @Test
+    void aCommandReplyWithoutOutputAtLoginDoesNotKillTheReader() throws Exception {
+        // CoreSettings refused: Asterisk-Java asks "core show version" at login, and the relay takes the Output away.
+        try (AmiRig rig = new AmiRig(AmiScreenPopTest.withOperator().refuse("coresettings"));
+             LineFilterRelay relay = new LineFilterRelay(rig.server.port(), line -> line.startsWith("Output:"))) {
+            rig.viaPort = relay.port();
+            rig.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> rig.service.snapshot().known());
+            assertThat(rig.server.actions()).anySatisfy(a -> assertThat(a.name()).isEqualToIgnoringCase("Command"));
+            assertThat(rig.service.malformedMessages()).isPositive();
+            screenPopStillWorks(rig, "call-after-command");
+        }
+    }
+
+    @Test
+    void bridgeEventsWithoutABridgeIdDoNotDropTheLink() {
+        try (AmiRig rig = new AmiRig(AmiScreenPopTest.withOperator())) {
+            rig.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> rig.service.snapshot().known());
+            rig.server.emitRaw("Event: BridgeCreate\r\nBridgeType: basic\r\n\r\n");
+            rig.server.emitRaw("Event: BridgeEnter\r\nChannel: PJSIP/9-00000001\r\nUniqueid: 5.5\r\n\r\n");
+            rig.server.emitRaw("Event: BridgeLeave\r\nChannel: PJSIP/9-00000001\r\n\r\n");
+            rig.server.emitRaw("Event: BridgeDestroy\r\n\r\n");
+            screenPopStillWorks(rig, "call-after-bridges");
+        }
+    }
+
+    private static void screenPopStillWorks(AmiRig rig, String callId) {
+        FakeAmiServer.QueueCall call = rig.server.call(AmiRig.QUEUE, "09121234567")
+                .join(AmiScreenPopTest.ivrVariables(callId), false);
+        call.connect(AmiScreenPopTest.OPERATOR);
+        await().atMost(Duration.ofSeconds(5)).until(() -> rig.screenPops.size() == 1);
+        assertThat(rig.screenPops.getFirst().getString("callId")).isEqualTo(callId);
+        assertThat(rig.server.successfulLogins()).as("no reconnect was needed").isEqualTo(1);
+        assertThat(rig.service.connected()).isTrue();
+    }
 }

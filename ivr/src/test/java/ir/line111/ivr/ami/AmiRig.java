@@ -41,6 +41,10 @@ final class AmiRig implements AutoCloseable {
     final List<ConversationRecordingSink.ConversationRecording> conversations = new CopyOnWriteArrayList<>();
     final List<String> earlierCaseLookups = Collections.synchronizedList(new ArrayList<>());
     AmiService service;
+    /** Where the service connects, when not straight to the fake (a relay in between). */
+    int viaPort;
+    /** Configuration on top of {@link #config(int)}. */
+    final Map<String, String> overrides = new java.util.HashMap<>();
 
     AmiRig(FakeAmiServer.Builder builder) {
         server = builder.credentials("line111", "s3cret-for-tests").queue(QUEUE).start();
@@ -71,7 +75,9 @@ final class AmiRig implements AutoCloseable {
             earlierCaseLookups.add(number + "/" + (id == null ? "-" : id.digits()));
             return earlier.find(number, id);
         };
-        service = new AmiService(config(server.port()), vertx,
+        Line111Config config = config(viaPort > 0 ? viaPort : server.port());
+        for (Map.Entry<String, String> o : overrides.entrySet()) config = config.with(o.getKey(), o.getValue());
+        service = new AmiService(config, vertx,
                 new AmiService.Dependencies(recording, conversations::add, store, Clock.systemUTC()));
         service.start();
         return service;
