@@ -12,7 +12,7 @@ import java.sql.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The agency's prompt is kept with the agency (V5), not found by matching its Persian name. */
+/** The agency's prompt is kept with the agency (V6), not found by matching its Persian name. */
 class AgencyPromptTest {
 
     @OnBothDatabases
@@ -53,7 +53,7 @@ class AgencyPromptTest {
     }
 
     private static String migration() throws Exception {
-        try (InputStream in = AgencyPromptTest.class.getResourceAsStream("/db/migration/V5__agency_prompt_key.sql")) {
+        try (InputStream in = AgencyPromptTest.class.getResourceAsStream("/db/migration/V6__agency_prompt_key.sql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
