@@ -49,13 +49,16 @@ class FollowUpFlowTest {
                 null, null, IvrHarness.NOW));
     }
 
-    static void answered(CaseSummary c, String agency) {
+    /** Answered by {@code agency}, whose IVR prompt is {@code promptKey} (null: none of its own). */
+    static long answered(CaseSummary c, String agency, String promptKey) {
         var existing = ivr.query("select id from agency where name = ?", agency);
         long agencyId = existing.isEmpty() ? c.id() + 100000 : ((Number) existing.getFirst().get("ID")).longValue();
         if (existing.isEmpty()) {
-            ivr.update("insert into agency (id, name, active, created_at) values (?, ?, true, current_timestamp)", agencyId, agency);
+            ivr.update("insert into agency (id, name, active, created_at, prompt_key) values (?, ?, true, current_timestamp, ?)",
+                    agencyId, agency, promptKey);
         }
         ivr.update("update case_record set status = 'ANSWERED', agency_id = ?, answer = 'done' where id = ?", agencyId, c.id());
+        return agencyId;
     }
 
     static String wrongCheckDigit(String code) {
@@ -106,7 +109,7 @@ class FollowUpFlowTest {
     @Test
     void anAnsweredCaseNamesTheAgencyAndTakesAnObjection() {
         CaseSummary c = voicemail("seed-3");
-        answered(c, "شهرداری");
+        answered(c, "شهرداری", "agency-municipality");
         CallTranscript t = ivr.entry(CallerScript.builder()
                 .onPrompt("main-menu").press("2")
                 .onPrompt("enter-tracking-code").press(c.trackingCode().digits() + "#")
@@ -121,9 +124,31 @@ class FollowUpFlowTest {
     }
 
     @Test
+    void theAgencyIsSaidByItsPromptKeyNotByItsName() {
+        CaseSummary c = voicemail("seed-rename");
+        long agency = answered(c, "شرکت آب و فاضلاب " + c.id(), "agency-water");
+        ivr.update("update agency set name = ? where id = ?", "آبفای استان " + c.id(), agency);   // renamed in the console
+        CallTranscript t = ivr.entry(CallerScript.builder()
+                .onPrompt("main-menu").press("2")
+                .onPrompt("enter-tracking-code").press(c.trackingCode().digits() + "#")
+                .build());
+        assertThat(t.promptNames()).contains("referred-to", "agency-water").doesNotContain("agency-concerned");
+
+        // A name that happens to be a prompt's text is not a prompt key: only the column decides.
+        CaseSummary d = voicemail("seed-name-only");
+        ivr.update("insert into agency (id, name, active, created_at) values (?, ?, true, current_timestamp)", d.id() + 200000, "بانک‌ها");
+        ivr.update("update case_record set status = 'ANSWERED', agency_id = ?, answer = 'done' where id = ?", d.id() + 200000, d.id());
+        CallTranscript u = ivr.entry(CallerScript.builder()
+                .onPrompt("main-menu").press("2")
+                .onPrompt("enter-tracking-code").press(d.trackingCode().digits() + "#")
+                .build());
+        assertThat(u.promptNames()).contains("referred-to", "agency-concerned").doesNotContain("agency-banks");
+    }
+
+    @Test
     void aSecondObjectionGoesToTheComplaintsBoard() {
         CaseSummary c = voicemail("seed-4");
-        answered(c, "اداره ناشناخته");
+        answered(c, "اداره ناشناخته", null);
         ivr.update("update case_record set objection_count = 1 where id = ?", c.id());
         CallTranscript t = ivr.entry(CallerScript.builder()
                 .onPrompt("main-menu").press("2")
@@ -137,7 +162,7 @@ class FollowUpFlowTest {
     @Test
     void anAnsweredCaseCanBeTakenToAnOperatorWithTheCaseOnTheScreen() {
         CaseSummary c = voicemail("seed-5");
-        answered(c, "شرکت گاز");
+        answered(c, "شرکت گاز", "agency-gas");
         CallTranscript t = ivr.entry(CallerScript.builder()
                 .onPrompt("main-menu").press("2")
                 .onPrompt("enter-tracking-code").press(c.trackingCode().digits() + "#")
@@ -153,7 +178,7 @@ class FollowUpFlowTest {
     void anOperatorOutOfHoursIsRefusedPolitely() {
         ivr.officeOpen.set(false);
         CaseSummary c = voicemail("seed-6");
-        answered(c, "شرکت گاز");
+        answered(c, "شرکت گاز", "agency-gas");
         CallTranscript t = ivr.entry(CallerScript.builder()
                 .onPrompt("main-menu").press("2")
                 .onPrompt("enter-tracking-code").press(c.trackingCode().digits() + "#")
