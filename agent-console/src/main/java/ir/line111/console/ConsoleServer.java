@@ -71,6 +71,7 @@ public final class ConsoleServer {
     private final PrometheusMeterRegistry metrics;
     private final ExecutorService blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("console-", 0).factory());
     private ConsoleContext context;
+    private ir.line111.console.http.Idempotency idempotency;
     private String deploymentId;
     private volatile int port = -1;
 
@@ -168,6 +169,7 @@ public final class ConsoleServer {
             users = new CoreConsoleUsers(new PersistentUserDirectory(pc.database(), config));
         }
         AdminStore admin = new AdminStore(jdbc, clock, config);
+        idempotency = new ir.line111.console.http.Idempotency(new ir.line111.console.store.IdempotencyStore(jdbc), clock);
         return new ConsoleContext(vertx, config, clock, zone, jdbc, deps.cases(), caseQueries, new CaseActions(desk, admin),
                 users, sessions, new SignInThrottle(clock), audit, new VoicemailDesk(jdbc, clock), abandoned,
                 admin, new Reports(jdbc, clock, zone), recordings(jdbc, clock),
@@ -251,7 +253,7 @@ public final class ConsoleServer {
             BodyHandler audio = BodyHandler.create(false).setBodyLimit(20L * 1024 * 1024);
             router.route("/api/*").handler(ctx -> (ctx.normalizedPath().endsWith("/answer-audio") ? audio : small).handle(ctx));
             router.route("/api/*").handler(ctx -> ApiRoutes.resolveSession(ctx, cx.sessions()));
-            ApiRoutes api = new ApiRoutes(router, cx.sessions(), blocking, metrics);
+            ApiRoutes api = new ApiRoutes(router, cx.sessions(), blocking, metrics, idempotency);
             new AuthHandlers(cx).register(api);
             new ReferenceHandlers(cx).register(api);
             new DeskHandlers(cx).register(api);
@@ -279,6 +281,7 @@ public final class ConsoleServer {
                     .webSocketHandshakeHandler(cx.live()::handshake)
                     .webSocketHandler(ws -> { /* accepted in the handshake handler */ });
             vertx.setPeriodic(60_000, t -> cx.sessions().sweep());
+            vertx.setPeriodic(600_000, t -> blocking.execute(idempotency::sweep));
             return server.listen().onSuccess(s -> port = s.actualPort());
         }
 
