@@ -101,6 +101,7 @@ public final class ConsoleServer {
         if (context != null) {
             context.live().stop();
             context.audit().close();
+            context.passwords().close();
         }
         if (deploymentId != null) {
             try {
@@ -171,7 +172,9 @@ public final class ConsoleServer {
         AdminStore admin = new AdminStore(jdbc, clock, config);
         idempotency = new ir.line111.console.http.Idempotency(new ir.line111.console.store.IdempotencyStore(jdbc), clock);
         return new ConsoleContext(vertx, config, clock, zone, jdbc, deps.cases(), caseQueries, new CaseActions(desk, admin),
-                users, sessions, new SignInThrottle(clock), audit, new VoicemailDesk(jdbc, clock), abandoned,
+                users, sessions, new SignInThrottle(clock),
+                new ir.line111.console.security.PasswordChecks(config.integer("console.sign-in.threads", 0, 64),
+                        config.integer("console.sign-in.queue", 1, 10_000)), audit, new VoicemailDesk(jdbc, clock), abandoned,
                 admin, new Reports(jdbc, clock, zone), recordings(jdbc, clock),
                 config.path("recordings.dir"), presence, live, deps.healthChecks());
     }

@@ -119,7 +119,12 @@ class RecordingTablesTest {
         JsonObject answered = sup.post("/api/cases/" + caseId + "/answer", new JsonObject().put("text", "پاسخ صوتی پیوست شد").put("recordingId", rec)).json();
         assertThat(answered.getJsonArray("recordings").stream().map(o -> ((JsonObject) o).getLong("id"))).contains(rec);
         assertThat(sup.bytes("/api/recordings/" + rec + "/audio", null).statusCode()).isEqualTo(200);
-        var notWav = sup.send("POST", "/api/cases/" + caseId + "/answer-audio", "not audio at all, but long enough to pass a length check easily", true);
-        assertThat(notWav.status()).isEqualTo(400);
+        var declaredJson = sup.send("POST", "/api/cases/" + caseId + "/answer-audio", "not audio at all, but long enough to pass a length check easily", true);
+        assertThat(declaredJson.status()).isEqualTo(415);
+        HttpResponse<String> notWav = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(sup.cookies()).build().send(
+                HttpRequest.newBuilder(URI.create(fx.base() + "/api/cases/" + caseId + "/answer-audio")).header("Content-Type", "audio/wav")
+                        .header("X-CSRF-Token", sup.csrf()).POST(HttpRequest.BodyPublishers.ofString("not audio at all, but long enough to pass a length check easily")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(notWav.statusCode()).isEqualTo(400);
     }
 }

@@ -39,7 +39,7 @@ public final class JsonBodies {
         String[] parts = header == null ? new String[0] : header.split(";");
         String mime = parts.length == 0 ? null : parts[0].strip().toLowerCase(Locale.ROOT);
         if (ctx.normalizedPath().endsWith("/answer-audio")) {
-            return AUDIO.contains(mime) ? null : unsupported("فایل صوتی باید با Content-Type: audio/wav فرستاده شود");
+            return mime != null && AUDIO.contains(mime) ? null : unsupported("فایل صوتی باید با Content-Type: audio/wav فرستاده شود");
         }
         if (!hasBody && mime == null) return null;
         if (!"application/json".equals(mime)) return unsupported("بدنهٔ درخواست باید JSON باشد (Content-Type: application/json)");

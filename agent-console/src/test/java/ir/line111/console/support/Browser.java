@@ -29,8 +29,15 @@ public final class Browser {
     private String csrf;
 
     public Browser(String base) {
+        this(base, null);
+    }
+
+    /** {@code from}: the local address to connect from (127.0.0.2 is another desk as far as the server can tell); null: any. */
+    public Browser(String base, java.net.InetAddress from) {
         this.base = base;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5));
+        if (from != null) b.localAddress(from);
+        this.http = b.build();
     }
 
     public String csrf() { return csrf; }
