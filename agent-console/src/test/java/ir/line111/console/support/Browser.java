@@ -60,9 +60,14 @@ public final class Browser {
     }
 
     public Response send(String method, String path, String body, boolean withCsrf, List<String> headers) {
+        return sendAs(method, path, body, body == null ? null : "application/json", withCsrf, headers);
+    }
+
+    /** {@code contentType} as given, null for none. */
+    public Response sendAs(String method, String path, String body, String contentType, boolean withCsrf, List<String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) b.header("Content-Type", "application/json");
+        if (contentType != null) b.header("Content-Type", contentType);
         if (withCsrf && csrf != null) b.header("X-CSRF-Token", csrf);
         for (int i = 0; i + 1 < headers.size(); i += 2) b.header(headers.get(i), headers.get(i + 1));
         try {
