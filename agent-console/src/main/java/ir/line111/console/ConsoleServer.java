@@ -133,8 +133,8 @@ public final class ConsoleServer {
                     at, user, device, event, reason, callId, talk));
         };
         Presence presence = new Presence(vertx, clock, journal);
-        Set<String> origins = Arrays.stream(config.string("console.allowed-origins").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        ir.line111.console.live.Origins origins = new ir.line111.console.live.Origins(list("console.public-origins"),
+                list("console.allowed-origins"), config.string("console.bind"), () -> port);
         var abandonedCounter = metrics.counter("line111.calls.abandoned");
         var wrapUpCounter = metrics.counter("line111.calls.answered");
         var screenPops = metrics.counter("line111.calls.connected");
@@ -214,6 +214,10 @@ public final class ConsoleServer {
                 }
             }
         });
+    }
+
+    private Set<String> list(String key) {
+        return Arrays.stream(config.string(key).split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
     private static double size(JsonObject o, String field) {
