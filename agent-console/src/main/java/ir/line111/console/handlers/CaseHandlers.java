@@ -196,11 +196,9 @@ public final class CaseHandlers {
     private Object answerAudio(Call c) {
         long id = c.pathId("id");
         visibleCase(c, id);
-        var body = c.rawBody();
-        if (body == null || body.length() < 44 || !"RIFF".equals(body.getString(0, 4)) || !"WAVE".equals(body.getString(8, 12))) {
-            throw ApiException.invalid("body", "فایل WAV معتبر نیست");
-        }
-        var stored = cx.recordings().storeAnswer(id, body.getBytes())
+        byte[] wav = c.rawBody() == null ? null : c.rawBody().getBytes();
+        WavCheck.check(wav);
+        var stored = cx.recordings().storeAnswer(id, wav)
                 .orElseThrow(() -> ApiException.unavailable("unavailable", "ذخیره‌سازی صدا در دسترس نیست"));
         changed(c, id, "answer-audio " + stored.id());
         return Reply.json(201, new JsonObject().put("id", stored.id()).put("kind", "AGENCY_ANSWER")

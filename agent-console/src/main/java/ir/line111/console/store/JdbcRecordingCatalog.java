@@ -94,8 +94,9 @@ public final class JdbcRecordingCatalog implements RecordingCatalog {
         String relative = "answers/case-" + caseId + "-" + now.toEpochMilli() + ".wav";
         Path file = store.resolve(relative);
         try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, wav);
+            Files.createDirectories(store);
+            ir.line111.core.files.FileModes.privateDirs(store, file.getParent(), null);
+            ir.line111.core.files.FileModes.writePrivate(file, wav);
         } catch (IOException e) {
             throw new IllegalStateException("could not store the audio answer: " + e.getMessage(), e);
         }
