@@ -244,6 +244,9 @@ public final class ConsoleServer {
         public Future<?> start() {
             ConsoleContext cx = ConsoleServer.this.context;
             Router router = Router.router(vertx);
+            for (int status : new int[]{400, 405, 413, 500}) {
+                router.errorHandler(status, ctx -> ir.line111.console.http.Replies.routerError(ctx, status));
+            }
             router.route().handler(ctx -> {
                 var h = ctx.response().headers();
                 h.set("X-Content-Type-Options", "nosniff");

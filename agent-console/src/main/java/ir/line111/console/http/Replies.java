@@ -36,6 +36,23 @@ public final class Replies {
                 : render(result, ctx.request().method() + " " + ctx.normalizedPath()));
     }
 
+    /**
+     * What Vert.x answers by itself (a body over the limit, a method the path does not take, a
+     * failure before any handler) in the API's form: a stable code and a Persian message.
+     */
+    public static void routerError(RoutingContext ctx, int status) {
+        ApiException e = switch (status) {
+            case 400 -> ApiException.invalid(null, "درخواست نامعتبر است");
+            case 405 -> new ApiException(405, "method_not_allowed", "این نشانی این روش (HTTP method) را نمی‌پذیرد", null);
+            case 413 -> new ApiException(413, "too_large", "بدنهٔ درخواست از اندازهٔ مجاز بزرگ‌تر است", null);
+            default -> {
+                if (ctx.failure() != null) log.error("console {} {} failed", ctx.request().method(), ctx.normalizedPath(), ctx.failure());
+                yield new ApiException(500, "internal", "خطای داخلی؛ دوباره تلاش کنید", null);
+            }
+        };
+        send(ctx, error(e, Map.of()));
+    }
+
     /** Writes an answer already rendered (or a file reply); returns the status sent. */
     static int send(RoutingContext ctx, Object rendered) {
         HttpServerResponse resp = ctx.response();
@@ -83,10 +100,11 @@ public final class Replies {
                 yield error(ApiException.concurrentChange(), Map.of());
             }
             case ir.line111.core.domain.cases.NoSuchCaseException e -> error(ApiException.notFound(), Map.of());
-            case ir.line111.core.domain.cases.CaseRuleException e -> error(ApiException.conflict(e.getMessage()), Map.of());
+            case ir.line111.core.domain.cases.CaseRuleException e -> error(ApiException.conflict(
+                    persianOr(e, "در وضعیت کنونی پرونده این کار ممکن نیست")), Map.of());
             case java.util.NoSuchElementException e -> error(ApiException.notFound(), Map.of());
-            case IllegalArgumentException e -> error(ApiException.invalid(null, e.getMessage()), Map.of());
-            case IllegalStateException e -> error(ApiException.conflict(e.getMessage()), Map.of());
+            case IllegalArgumentException e -> error(ApiException.invalid(null, persianOr(e, "درخواست نامعتبر است")), Map.of());
+            case IllegalStateException e -> error(ApiException.conflict(persianOr(e, "در وضعیت کنونی این کار ممکن نیست")), Map.of());
             case Throwable t -> {
                 log.error("console API {} failed", what, t);
                 yield error(new ApiException(500, "internal", "خطای داخلی؛ دوباره تلاش کنید", null), Map.of());
@@ -129,6 +147,17 @@ public final class Replies {
             if (c instanceof java.sql.SQLException se && "23505".equals(se.getSQLState())) return true;
         }
         return false;
+    }
+
+    /**
+     * The exception's message when it was written for people (Persian), else {@code fallback}: the
+     * rules of core speak English to the log, staff read Persian. The English goes to the debug log.
+     */
+    static String persianOr(Throwable e, String fallback) {
+        String m = e.getMessage();
+        if (m != null && m.chars().anyMatch(ch -> ch >= 0x0600 && ch <= 0x06FF)) return m;
+        log.debug("console API: refused ({})", m);
+        return fallback;
     }
 
     static Rendered error(ApiException e, Map<String, String> headers) {
