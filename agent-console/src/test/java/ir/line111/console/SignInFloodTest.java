@@ -43,7 +43,7 @@ class SignInFloodTest {
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             started.incrementAndGet();
             try {
-                if (!gate.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("the test never opened the gate");
+                if (!gate.await(90, TimeUnit.SECONDS)) throw new IllegalStateException("the test never opened the gate");
                 return real.verify(username, password);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -74,20 +74,24 @@ class SignInFloodTest {
     void aFloodOfSignInsIsRefusedBeyondTheBoundAndNeverHoldsTheEventLoop() throws Exception {
         int n = 32;
         List<CompletableFuture<Browser.Response>> all = new ArrayList<>();
+        // One client for the flood, made beforehand: a shared two-core machine must not time the test out while it starts up.
+        Browser flood = fx.browser().timeout(Duration.ofSeconds(90));
         try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
             for (int i = 0; i < n; i++) {
                 String user = "flood-" + i;
-                all.add(CompletableFuture.supplyAsync(() -> fx.browser().signIn(user, "any password"), pool));
+                all.add(CompletableFuture.supplyAsync(() -> flood.signIn(user, "any password"), pool));
             }
             // 1 check held at the gate, 4 waiting for the one thread: the other 27 are answered at once.
-            await().atMost(Duration.ofSeconds(20)).until(() -> all.stream().filter(f -> f.isDone() && f.join().status() == 429).count() == n - 5);
+            await().atMost(Duration.ofSeconds(60)).until(() -> all.stream().filter(f -> f.isDone() && f.join().status() == 429).count() == n - 5);
             assertThat(started.get()).as("checks that began").isEqualTo(1);
 
+            Browser other = fx.browser();
             long t0 = System.nanoTime();
-            var live = fx.browser().get("/health/live");
+            var live = other.get("/health/live");
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             assertThat(live.status()).isEqualTo(200);
-            assertThat(ms).as("the event loop answers while every password thread is busy").isLessThan(1_000);
+            // Held at the gate, a check on the event loop would hold this until the gate opens (never, here).
+            assertThat(ms).as("the event loop answers while every password thread is busy").isLessThan(5_000);
             assertThat(fx.browser().get("/api/me").status()).as("other API requests too").isEqualTo(401);
 
             Browser.Response refused = all.stream().map(CompletableFuture::join).filter(r -> r.status() == 429).findFirst().orElseThrow();

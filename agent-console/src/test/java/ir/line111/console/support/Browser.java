@@ -27,6 +27,7 @@ public final class Browser {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String csrf;
+    private volatile Duration timeout = Duration.ofSeconds(20);
 
     public Browser(String base) {
         this(base, null);
@@ -41,6 +42,8 @@ public final class Browser {
     }
 
     public String csrf() { return csrf; }
+    /** How long a request may take (20 s unless set). */
+    public Browser timeout(Duration t) { timeout = t; return this; }
     public void csrf(String token) { csrf = token; }
     public CookieManager cookies() { return cookies; }
 
@@ -65,7 +68,7 @@ public final class Browser {
 
     /** {@code contentType} as given, null for none. */
     public Response sendAs(String method, String path, String body, String contentType, boolean withCsrf, List<String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) b.header("Content-Type", contentType);
         if (withCsrf && csrf != null) b.header("X-CSRF-Token", csrf);
