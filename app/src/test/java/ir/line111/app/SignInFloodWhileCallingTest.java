@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 32 parallel sign-ins with the real bcrypt cost (12) while calls run: the password checks queue on
  * their small pool (the rest are refused at once) and the calls' commands stay fast. The benchmark
  * ({@code ./line111 bench signin}) prints the figures; this asserts a bound generous enough for a
- * shared two-core machine (without the pool the p99 was seconds).
+ * shared two-core machine (without the pool the slowest command took seconds).
  */
 class SignInFloodWhileCallingTest {
 
@@ -44,5 +44,7 @@ class SignInFloodWhileCallingTest {
         assertThat(f.count(401) + f.count(429)).as("every sign-in answered").isEqualTo(32);
         assertThat(f.percentile(99)).as("p99 of the calls' commands (ms) during the flood, %d commands", f.commandMillis().size())
                 .isLessThan(500);
+        // Hashing on the calls' threads stalled every call in progress: the slowest command took 4 s here, 41 s in the field.
+        assertThat(f.percentile(100)).as("slowest command (ms) during the flood").isLessThan(2_000);
     }
 }
