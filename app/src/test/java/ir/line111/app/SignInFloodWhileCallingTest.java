@@ -45,6 +45,6 @@ class SignInFloodWhileCallingTest {
         assertThat(f.percentile(99)).as("p99 of the calls' commands (ms) during the flood, %d commands", f.commandMillis().size())
                 .isLessThan(500);
         // Hashing on the calls' threads stalled every call in progress: the slowest command took 4 s here, 41 s in the field.
-        assertThat(f.percentile(100)).as("slowest command (ms) during the flood").isLessThan(2_000);
+        assertThat(f.percentile(100)).as("slowest command (ms) during the flood").isLessThan(1_500);
     }
 }
