@@ -115,7 +115,27 @@ public final class AudioStore implements RecordingStore {
         if (facts.flag() != null) {
             log.warn("recording {} of call {} flagged: {}", relative, planned.callId(), facts.flag());
         }
-        Row row = Sql.inTransaction(db, c -> {
+        Row row;
+        try {
+            row = insert(planned, recordedAt, origin, relative, facts);
+        } catch (Sql.StoreException e) {
+            if (!samePathAdopted(e)) throw e;
+            // Adopted at the same moment by another path through here (the stray reconciler): theirs stands.
+            return Sql.inTransaction(db, c -> find(c, "path = ?", relative)).orElseThrow(() -> e);
+        }
+        if (planned.kind() == RecordingKind.VOICEMAIL && row.recording().flagged() == null) onVoicemailQueued.run();
+        return row;
+    }
+
+    private static boolean samePathAdopted(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.sql.SQLException se && "23505".equals(se.getSQLState())) return true;
+        }
+        return false;
+    }
+
+    private Row insert(PlannedRecording planned, Instant recordedAt, String origin, String relative, Facts facts) {
+        return Sql.inTransaction(db, c -> {
             Optional<Row> existing = find(c, "path = ?", relative);
             if (existing.isPresent()) return existing.get();
             long id;
@@ -153,8 +173,6 @@ public final class AudioStore implements RecordingStore {
             }
             return find(c, "id = ?", id).orElseThrow();
         });
-        if (planned.kind() == RecordingKind.VOICEMAIL && row.recording().flagged() == null) onVoicemailQueued.run();
-        return row;
     }
 
     /** Ties a recording to the case it belongs to (retention spares recordings of open cases). */
