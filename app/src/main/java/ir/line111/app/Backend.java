@@ -11,6 +11,7 @@ import ir.line111.console.ConsoleServer;
 import ir.line111.console.ports.HealthCheck;
 import ir.line111.core.CoreServices;
 import ir.line111.core.config.Line111Config;
+import ir.line111.core.files.FileModes;
 import ir.line111.core.domain.speech.NationalIdRecognizer;
 import ir.line111.core.persistence.DatabaseUnavailableException;
 import ir.line111.ivr.IvrDependencies;
@@ -59,20 +60,14 @@ public final class Backend implements AutoCloseable {
 
     private void startParts(Line111Config config, PrintStream out) {
         Clock clock = Clock.systemUTC();
+        privateFolders(config);
         try {
             core = CoreServices.open(config);
         } catch (DatabaseUnavailableException e) {
             throw new StartupException(e.getMessage(), ExitCodes.DATABASE, e);
         }
         stops.push(core::close);
-        core.users().ensureFirstAdmin().ifPresent(pw -> {
-            out.println("""
-                    ------------------------------------------------------------------
-                    First start: created user 'admin' with password  %s
-                    It is shown only this once. Sign in at the console and change it.
-                    ------------------------------------------------------------------""".formatted(pw));
-            out.flush();
-        });
+        core.users().ensureFirstAdmin().ifPresent(pw -> FirstAdminPassword.tell(pw, config.path("data.dir"), System.console(), out));
 
         Vertx vertx = Vertx.vertx();
         stops.push(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
@@ -118,6 +113,20 @@ public final class Backend implements AutoCloseable {
         stops.push(console::stop);
         log.info("line111 is up: FastAGI {}:{}, console http://{}:{}", config.string("agi.bind"), ivr.port(),
                 config.string("console.bind"), console.port());
+    }
+
+    /**
+     * The data folder 0700 (0710 of {@code recordings.group}), the spool Asterisk's fallback writes
+     * into 0700 (2770 of the group); the database and the recordings set their own files and folders.
+     */
+    private static void privateFolders(Line111Config config) {
+        String group = config.string("recordings.group");
+        try {
+            FileModes.dataDir(config.path("data.dir"), group);
+            FileModes.privateDir(config.path("recordings.spool"), group);
+        } catch (IllegalStateException e) {
+            throw new StartupException(e.getMessage(), ExitCodes.CONFIG, e);
+        }
     }
 
     public int agiPort() {

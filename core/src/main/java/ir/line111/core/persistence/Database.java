@@ -70,9 +70,11 @@ public final class Database implements AutoCloseable {
         Objects.requireNonNull(url, "url");
         String safeUrl = withoutPassword(url);
         Vendor vendor = vendorOf(url, safeUrl);
+        H2Files.beforeOpen(url);
         HikariDataSource ds = pool(url, user, password, poolMax, vendor, safeUrl);
         try {
             migrate(ds, safeUrl);
+            H2Files.afterOpen(url);
             SessionFactory sf = sessionFactory(ds, entityClasses());
             log.info("database {} open ({}), pool of {}", safeUrl, vendor, poolMax);
             return new Database(ds, sf, vendor, safeUrl);
