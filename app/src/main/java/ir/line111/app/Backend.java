@@ -3,6 +3,7 @@ package ir.line111.app;
 import io.vertx.core.Vertx;
 import ir.line111.app.wiring.ConsoleRecordings;
 import ir.line111.app.wiring.ConversationAdoption;
+import ir.line111.app.wiring.OutageIntakes;
 import ir.line111.console.ConsoleDependencies;
 import ir.line111.console.ConsoleServer;
 import ir.line111.console.ports.HealthCheck;
@@ -14,6 +15,8 @@ import ir.line111.ivr.IvrDependencies;
 import ir.line111.ivr.agi.IvrServer;
 import ir.line111.ivr.ami.AmiService;
 import ir.line111.ivr.ami.JdbcQueueCallStore;
+import ir.line111.ivr.intake.OutageIntake;
+import ir.line111.ivr.intake.OutageTolerance;
 import ir.line111.recordings.RecordingsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +42,7 @@ public final class Backend implements AutoCloseable {
     private IvrServer ivr;
     private ConsoleServer console;
     private AmiService ami;
+    private OutageIntake intake;
 
     private Backend() {}
 
@@ -86,8 +90,9 @@ public final class Backend implements AutoCloseable {
         stops.push(ami::stop);
 
         NationalIdRecognizer recognizer = recordings.recognizer();
-        ivr = new IvrServer(config, new IvrDependencies(core.caseRegistry(), core.callLog(), recordings.store(),
-                recognizer, ami, core.officeHours()::isOpen, clock));
+        intake = OutageIntakes.start(config, core, recordings.store(), clock, stops);
+        ivr = new IvrServer(config, OutageTolerance.wrap(new IvrDependencies(core.caseRegistry(), core.callLog(), recordings.store(),
+                recognizer, ami, core.officeHours()::isOpen, clock), intake));
         try {
             ivr.start();
         } catch (IOException e) {
@@ -100,6 +105,7 @@ public final class Backend implements AutoCloseable {
                 HealthCheck.of("ami", false, () -> !config.isSet("ami.username")
                         ? HealthCheck.Status.disabled("ami.username is not set")
                         : ami.connected() ? HealthCheck.Status.up("connected") : HealthCheck.Status.down("not connected, retrying")),
+                OutageIntakes.health(intake),
                 HealthCheck.of("recogniser", false, () -> recognizer == NationalIdRecognizer.NONE
                         ? HealthCheck.Status.disabled("speech.model is not set: spoken IDs go on unverified")
                         : HealthCheck.Status.up("configured")));
@@ -127,6 +133,11 @@ public final class Backend implements AutoCloseable {
 
     public CoreServices core() {
         return core;
+    }
+
+    /** Messages taken while the database is away: reserved codes, the intake journal. */
+    public OutageIntake intake() {
+        return intake;
     }
 
     /** Stops in reverse order: no new calls first, calls in progress finish or are recorded, the database last. */

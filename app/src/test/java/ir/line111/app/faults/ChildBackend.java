@@ -94,9 +94,14 @@ final class ChildBackend implements AutoCloseable {
 
     /** SIGTERM: the clean stop. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (!process.isAlive()) return;
         process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) kill9();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) kill9();
+        } catch (InterruptedException e) {
+            kill9();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -40,7 +40,8 @@ class KillNineTest {
                 "LINE111_DB_URL", "jdbc:h2:file:" + data.resolve("line111"),
                 "LINE111_AGI_PORT", "0",
                 "LINE111_CONSOLE_PORT", "0",
-                "LINE111_USERS_BCRYPT_COST", "4"));
+                "LINE111_USERS_BCRYPT_COST", "4",
+                "LINE111_IVR_RESERVE_CODES", "5"));
         Path speech = FaultCalls.speech(dir.resolve("speech.wav"));
         List<String> heard = new ArrayList<>();
         Map<String, String> heardAt = new HashMap<>();

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.time.Clock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The explicit mapping of exactly two scripts (DialplanContract), nothing by class name, plus the
@@ -30,12 +31,14 @@ final class Line111Scripts implements MappingStrategy {
     private final PromptCatalogue catalogue;
     private final CallLog callLog;
     private final Clock clock;
+    private final BooleanSupplier canTakeMessages;
     private final AgiScript entry = this::entry;
     private final AgiScript afterQueue = this::afterQueue;
     private final AgiScript refusal = this::refuse;
     private final AgiScript malformed = this::refuseMalformed;
 
-    Line111Scripts(CallFlows flows, PromptCatalogue catalogue, CallLog callLog, Clock clock) {
+    Line111Scripts(CallFlows flows, PromptCatalogue catalogue, CallLog callLog, Clock clock, BooleanSupplier canTakeMessages) {
+        this.canTakeMessages = canTakeMessages;
         this.flows = flows;
         this.catalogue = catalogue;
         this.callLog = callLog;
@@ -47,7 +50,11 @@ final class Line111Scripts implements MappingStrategy {
         if (BoundedAgiServer.REFUSED.isBound()) return refusal;
         String script = request.getScript();
         if (script == null || callId(request) == null) return malformed;
-        if (DialplanContract.SCRIPT_ENTRY.equals(script)) return entry;
+        if (DialplanContract.SCRIPT_ENTRY.equals(script)) {
+            if (canTakeMessages.getAsBoolean()) return entry;
+            log.warn("the database is away and no reserved tracking code is left: the dialplan's fallback records the call");
+            return refusal;
+        }
         if (DialplanContract.SCRIPT_AFTER_QUEUE.equals(script)) return afterQueue;
         log.warn("no script '{}' (from {}): only {} and {} are served", script, request.getRequestURL(),
                 DialplanContract.SCRIPT_ENTRY, DialplanContract.SCRIPT_AFTER_QUEUE);
