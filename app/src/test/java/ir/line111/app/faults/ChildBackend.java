@@ -39,10 +39,8 @@ final class ChildBackend implements AutoCloseable {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path logback = Path.of("target/classes/logback.xml").toAbsolutePath();
-        // A class-data archive made by the first start makes the next ones quicker (the tests start it many times).
-        Path cds = Path.of("target/child-backend.jsa").toAbsolutePath();
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cds, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+        // C1 only and the serial collector: the child starts many times and lives seconds.
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-Xmx512m", "-Dlogback.configurationFile=" + logback, "-cp", cp, "ir.line111.app.Main", "serve"));
         Files.createDirectories(workDir);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
