@@ -78,7 +78,8 @@ public final class Backend implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         stops.push(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
 
-        RecordingsService recordings = new RecordingsService(config, core.database(), core.caseRegistry()).start();
+        intake = OutageIntakes.open(config, core, clock, stops);
+        RecordingsService recordings = new RecordingsService(config, core.database(), intake.guard(core.caseRegistry())).start();
         stops.push(recordings::stop);
 
         ami = new AmiService(config, vertx, new AmiService.Dependencies(
@@ -90,7 +91,7 @@ public final class Backend implements AutoCloseable {
         stops.push(ami::stop);
 
         NationalIdRecognizer recognizer = recordings.recognizer();
-        intake = OutageIntakes.start(config, core, recordings.store(), clock, stops);
+        OutageIntakes.start(intake, recordings.store());
         ivr = new IvrServer(config, OutageTolerance.wrap(new IvrDependencies(core.caseRegistry(), core.callLog(), recordings.store(),
                 recognizer, ami, core.officeHours()::isOpen, clock), intake));
         try {

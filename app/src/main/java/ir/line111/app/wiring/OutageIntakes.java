@@ -17,17 +17,25 @@ import java.util.Deque;
 public final class OutageIntakes {
     private OutageIntakes() {}
 
-    /** Starts them (replaying what a previous run left, reserving codes) and pushes their stops onto {@code stops}. */
-    public static OutageIntake start(Line111Config config, CoreServices core, RecordingStore store, Clock clock, Deque<Runnable> stops) {
+    /**
+     * Opens the journal and the reserve (before the recordings service, whose reconcilers must know
+     * which messages the journal took) and pushes their stops onto {@code stops}; {@link #start} then
+     * replays what a previous run left and keeps the reserve full.
+     */
+    public static OutageIntake open(Line111Config config, CoreServices core, Clock clock, Deque<Runnable> stops) {
         DatabaseWatch watch = new DatabaseWatch(DatabaseProbe.of(core.database(), config),
                 Duration.ofMillis(config.integer("db.watch-ms", 10, 600_000)));
         OutageIntake intake = new OutageIntake(config.path("data.dir").resolve("intake"), config.integer("ivr.reserve.codes", 0, 1_000_000),
-                core.trackingCodes()::issue, new PersistentReservedCodes(core.cases()), store, core.callLog(), watch, clock);
+                core.trackingCodes()::issue, new PersistentReservedCodes(core.cases()), null, core.callLog(), watch, clock);
         stops.push(intake::close);
-        watch.start();
         stops.push(watch::close);
-        intake.tick();
         return intake;
+    }
+
+    public static void start(OutageIntake intake, RecordingStore store) {
+        intake.replayInto(store);
+        intake.tick();
+        intake.startWatching();
     }
 
     /** {@code /health}: whether the database is away, and how many messages wait in the journal. */

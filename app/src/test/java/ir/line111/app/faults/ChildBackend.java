@@ -26,9 +26,11 @@ final class ChildBackend implements AutoCloseable {
     private final Process process;
     private final int agiPort;
     private final int consolePort;
-    final ConcurrentLinkedQueue<String> output = new ConcurrentLinkedQueue<>();
+    /** What the child printed (its log). */
+    final ConcurrentLinkedQueue<String> output;
 
-    private ChildBackend(Process process, int agiPort, int consolePort) {
+    private ChildBackend(Process process, int agiPort, int consolePort, ConcurrentLinkedQueue<String> output) {
+        this.output = output;
         this.process = process;
         this.agiPort = agiPort;
         this.consolePort = consolePort;
@@ -63,9 +65,7 @@ final class ChildBackend implements AutoCloseable {
         });
         try {
             int[] pp = ports.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            ChildBackend b = new ChildBackend(p, pp[0], pp[1]);
-            b.output.addAll(out);
-            return b;
+            return new ChildBackend(p, pp[0], pp[1], out);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             p.destroyForcibly().waitFor();
             throw new IllegalStateException("backend did not come up: " + e.getMessage() + "\n" + String.join("\n", out), e);

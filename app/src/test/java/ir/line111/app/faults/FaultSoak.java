@@ -50,7 +50,7 @@ public final class FaultSoak {
         int outageCalls = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         Path work = Files.createTempDirectory("line111-soak");
         System.out.println("soak faults: working in " + work);
-        new FaultSoak(work.resolve("h2")).killLoop(kills);
+        if (kills > 0) new FaultSoak(work.resolve("h2")).killLoop(kills);
         new FaultSoak(work.resolve("pg")).outage(outageSeconds, outageCalls);
     }
 
@@ -101,8 +101,9 @@ public final class FaultSoak {
                 }
                 while (System.nanoTime() < end) Thread.sleep(100);
                 pg.startAgain();
-                waitForHealth(b, "0 intakes wait", Duration.ofSeconds(120));
+                waitForHealth(b, "\"0 intakes wait for the database", Duration.ofSeconds(120));
                 Thread.sleep(3_000);
+                Files.write(work.resolve("backend.log"), b.output);
             }
             report("PostgreSQL, " + seconds + " s outage, " + outageCalls + " calls in it", DriverManager.getConnection(url, "postgres", ""));
         } finally {

@@ -44,6 +44,8 @@ final class IntakeJournal implements AutoCloseable {
     private final Path file;
     private final Map<String, Intake> pending = new LinkedHashMap<>();
     private final Set<String> used = new HashSet<>();
+    /** Calls whose message the journal took, since it was opened: their cases are made by replay alone. */
+    private final Set<String> calls = new HashSet<>();
     private int replayedLines;
     private FileChannel out;
 
@@ -76,6 +78,7 @@ final class IntakeJournal implements AutoCloseable {
             if (l.intake() != null) {
                 pending.put(l.intake().code(), l.intake());
                 used.add(l.intake().code());
+                calls.add(l.intake().callId());
             } else if (l.replayed() != null) {
                 pending.remove(l.replayed());
                 replayedLines++;
@@ -87,6 +90,11 @@ final class IntakeJournal implements AutoCloseable {
         write(new Line(intake, null, null));
         pending.put(intake.code(), intake);
         used.add(intake.code());
+        calls.add(intake.callId());
+    }
+
+    synchronized boolean tookCall(String callId) {
+        return calls.contains(callId);
     }
 
     synchronized void replayed(String code, long caseId) {

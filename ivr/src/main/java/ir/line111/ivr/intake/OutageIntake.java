@@ -1,6 +1,7 @@
 package ir.line111.ivr.intake;
 
 import ir.line111.core.domain.calls.CallLog;
+import ir.line111.core.domain.cases.CaseRegistry;
 import ir.line111.core.domain.cases.ReservedCodeRegistry;
 import ir.line111.core.domain.cases.Relation;
 import ir.line111.core.domain.cases.SubjectPerson;
@@ -38,7 +39,7 @@ public final class OutageIntake implements AutoCloseable {
     private final CodeReservoir reservoir;
     private final Supplier<TrackingCode> issuer;
     private final ReservedCodeRegistry registry;
-    private final RecordingStore store;
+    private volatile RecordingStore store;
     private final CallLog callLog;
     private final DatabaseWatch watch;
     private final Clock clock;
@@ -49,7 +50,8 @@ public final class OutageIntake implements AutoCloseable {
 
     /**
      * @param issuer   the database's tracking-code issuer (reserving a code is issuing it)
-     * @param store    the real recording store: replay adopts what Asterisk wrote during the outage
+     * @param store    the real recording store: replay adopts what Asterisk wrote during the outage; null
+     *                 until {@link #replayInto} names it (nothing is replayed before)
      * @param callLog  the real call log: replay links the calls to their cases
      */
     public OutageIntake(Path dir, int reserve, Supplier<TrackingCode> issuer, ReservedCodeRegistry registry,
@@ -66,9 +68,28 @@ public final class OutageIntake implements AutoCloseable {
         if (journal.waiting() > 0) log.warn("{} messages taken while the database was away wait in the intake journal", journal.waiting());
     }
 
+    /** Starts the database watch: a probe every interval, then {@link #tick}. */
+    public void startWatching() {
+        watch.start();
+    }
+
+    /** The store replay adopts recordings into, when it is built after the intake (the composition root). */
+    public void replayInto(RecordingStore store) {
+        this.store = store;
+    }
+
+    /**
+     * The registry for the backend's other registrars of messages (the spool and stray reconcilers): a
+     * message the journal took gets its case from replay alone, with the code its caller heard, so a
+     * reconciler that finds its recording first must not make a second case with another code.
+     */
+    public CaseRegistry guard(CaseRegistry cases) {
+        return new JournalGuard(cases, journal::tookCall);
+    }
+
     /** Replays what waits and fills the reserve, when the database answers; the watch calls it after every probe. */
     public void tick() {
-        if (!watch.isUp()) return;
+        if (!watch.isUp() || store == null) return;
         replayPending();
         try {
             reservoir.refill(issuer);

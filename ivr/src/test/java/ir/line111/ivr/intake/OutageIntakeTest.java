@@ -134,6 +134,28 @@ class OutageIntakeTest {
     }
 
     @Test
+    void aReconcilerThatFindsAJournalledMessageFirstDoesNotGiveItASecondCase() throws Exception {
+        OutageIntake intake = restart(2);
+        intake.tick();
+        dbUp.set(false);
+        intake.watch().probe();
+        TrackingCode heard = takeMessage(intake, "call-s");
+        // The stray reconciler, after a restart, before replay: it must leave the message to replay.
+        intake = restart(2);
+        var reconcilers = intake.guard(cases);
+        var stray = new VoicemailIntake("call-s", null, new SubjectPerson(null, false, Relation.SELF, null), null, null, AT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reconcilers.registerVoicemail(stray))
+                .hasMessageContaining("intake journal");
+        assertThat(reconcilers.registerVoicemail(new VoicemailIntake("other", null, stray.subject(), null, null, AT))).isNotNull();
+        dbUp.set(true);
+        intake.watch().probe();
+        intake.tick();
+        assertThat(reserved.voicemailCaseOfCall("call-s")).isPresent();
+        assertThat(casesWith(heard)).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reconcilers.registerVoicemail(stray)).hasMessageContaining("intake journal");
+    }
+
+    @Test
     void aReservedCodeIsNeverHandedOutTwiceAcrossRestartsAndCompaction() throws Exception {
         OutageIntake intake = restart(3);
         intake.tick();
