@@ -107,7 +107,7 @@ final class Line111Scripts implements MappingStrategy {
         String callId = callId(request);
         if (callId != null) MDC.put(MDC_CALL_ID, callId);
         try {
-            log.warn("call refused: the IVR is at its ceiling or stopping; the dialplan's fallback takes it");
+            log.warn("call refused (the IVR is at its ceiling or stopping, or has no reserved code while the database is away); the dialplan's fallback takes it");
             if (callId != null) {
                 try {
                     callLog.started(callId, request.getCallerIdNumber(), request.getChannel(), clock.instant());
