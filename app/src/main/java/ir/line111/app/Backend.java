@@ -6,6 +6,7 @@ import ir.line111.app.wiring.ConversationAdoption;
 import ir.line111.app.wiring.EdgeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import ir.line111.app.wiring.OutageIntakes;
 import ir.line111.console.ConsoleDependencies;
 import ir.line111.console.ConsoleServer;
 import ir.line111.console.ports.HealthCheck;
@@ -18,6 +19,8 @@ import ir.line111.ivr.IvrDependencies;
 import ir.line111.ivr.agi.IvrServer;
 import ir.line111.ivr.ami.AmiService;
 import ir.line111.ivr.ami.JdbcQueueCallStore;
+import ir.line111.ivr.intake.OutageIntake;
+import ir.line111.ivr.intake.OutageTolerance;
 import ir.line111.recordings.RecordingsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +46,7 @@ public final class Backend implements AutoCloseable {
     private IvrServer ivr;
     private ConsoleServer console;
     private AmiService ami;
+    private OutageIntake intake;
 
     private Backend() {}
 
@@ -72,7 +76,8 @@ public final class Backend implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         stops.push(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
 
-        RecordingsService recordings = new RecordingsService(config, core.database(), core.caseRegistry()).start();
+        intake = OutageIntakes.open(config, core, clock, stops);
+        RecordingsService recordings = new RecordingsService(config, core.database(), intake.guard(core.caseRegistry())).start();
         stops.push(recordings::stop);
 
         ami = new AmiService(config, vertx, new AmiService.Dependencies(
@@ -84,8 +89,9 @@ public final class Backend implements AutoCloseable {
         stops.push(ami::stop);
 
         NationalIdRecognizer recognizer = recordings.recognizer();
-        ivr = new IvrServer(config, new IvrDependencies(core.caseRegistry(), core.callLog(), recordings.store(),
-                recognizer, ami, core.officeHours()::isOpen, clock));
+        OutageIntakes.start(intake, recordings.store());
+        ivr = new IvrServer(config, OutageTolerance.wrap(new IvrDependencies(core.caseRegistry(), core.callLog(), recordings.store(),
+                recognizer, ami, core.officeHours()::isOpen, clock), intake));
         try {
             ivr.start();
         } catch (IOException e) {
@@ -98,6 +104,7 @@ public final class Backend implements AutoCloseable {
         EdgeMetrics.register(metrics, ivr, ami);
         List<HealthCheck> checks = List.of(
                 HealthCheck.of("ami", false, () -> EdgeMetrics.amiHealth(config.isSet("ami.username"), ami)),
+                OutageIntakes.health(intake),
                 HealthCheck.of("recogniser", false, () -> recognizer == NationalIdRecognizer.NONE
                         ? HealthCheck.Status.disabled("speech.model is not set: spoken IDs go on unverified")
                         : HealthCheck.Status.up("configured")));
@@ -139,6 +146,11 @@ public final class Backend implements AutoCloseable {
 
     public CoreServices core() {
         return core;
+    }
+
+    /** Messages taken while the database is away: reserved codes, the intake journal. */
+    public OutageIntake intake() {
+        return intake;
     }
 
     /** Stops in reverse order: no new calls first, calls in progress finish or are recorded, the database last. */
