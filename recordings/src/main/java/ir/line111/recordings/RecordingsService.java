@@ -84,7 +84,7 @@ public final class RecordingsService {
     }
 
     public synchronized RecordingsService start() {
-        store = new AudioStore(db.dataSource(), config.path("recordings.dir"), clock);
+        store = new AudioStore(db.dataSource(), config.path("recordings.dir"), clock, config.string("recordings.group"));
         transcripts = new Transcripts(db.dataSource(), clock);
         queue = new TranscriptionQueue(db.dataSource(), clock, config.integer("transcription.max-attempts", 1, 100),
                 Duration.ofMinutes(config.integer("transcription.retry-minutes", 0, 10_000)));

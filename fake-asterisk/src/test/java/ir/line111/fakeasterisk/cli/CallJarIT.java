@@ -36,4 +36,17 @@ class CallJarIT {
         assertThat(p.exitValue()).as(out).isEqualTo(2);   // bad arguments: the usage, from the jar's own main
         assertThat(out).contains("usage: call --script FILE.yaml");
     }
+
+    /** Options reach the caller in the order given (once, through the product's CLI, "--script F --port P" read F as an option). */
+    @Test
+    void takesItsOptionsInTheOrderGiven() throws Exception {
+        Path script = Path.of(System.getProperty("line111.repo.root", "..")).resolve("fake-asterisk/scripts/follow-up-code.yaml");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-jar", JAR.toString(), "--script", script.toString(), "--port", "1",
+                "--timeout", "2").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).doesNotContain("unknown option").contains("127.0.0.1:1");
+        assertThat(p.exitValue()).as(out).isEqualTo(1);
+    }
 }
