@@ -2,7 +2,6 @@ package ir.line111.core.persistence;
 
 import ir.line111.core.config.Line111Config;
 import ir.line111.core.domain.cases.Actor;
-import ir.line111.core.domain.cases.CaseAction;
 import ir.line111.core.domain.cases.CaseDesk;
 import ir.line111.core.domain.cases.CaseDetail;
 import ir.line111.core.domain.cases.CaseListItem;
@@ -10,31 +9,37 @@ import ir.line111.core.domain.cases.CasePage;
 import ir.line111.core.domain.cases.CaseQuery;
 import ir.line111.core.domain.cases.TimelineEvent;
 import ir.line111.core.domain.cases.VoicemailRegistration;
-import ir.line111.core.domain.identity.Digits;
 import ir.line111.core.domain.cases.CaseEventType;
 import ir.line111.core.domain.cases.CaseRegistry;
 import ir.line111.core.domain.cases.CaseRuleException;
+import ir.line111.core.domain.cases.CaseRules;
 import ir.line111.core.domain.cases.CaseStatus;
 import ir.line111.core.domain.cases.CaseSummary;
 import ir.line111.core.domain.cases.Channel;
 import ir.line111.core.domain.cases.DeadlineClass;
 import ir.line111.core.domain.cases.NewCase;
 import ir.line111.core.domain.cases.NoSuchCaseException;
-import ir.line111.core.domain.cases.SubjectPerson;
 import ir.line111.core.domain.cases.VoicemailIntake;
 import ir.line111.core.domain.identity.NationalId;
 import ir.line111.core.domain.tracking.TrackingCode;
 import ir.line111.core.persistence.entity.AgencyEntity;
 import ir.line111.core.persistence.entity.CaseEntity;
-import ir.line111.core.persistence.entity.CaseEventEntity;
 import org.hibernate.Session;
+
+import static ir.line111.core.persistence.CaseRows.blankToNull;
+import static ir.line111.core.persistence.CaseRows.event;
+import static ir.line111.core.persistence.CaseRows.nullToDash;
+import static ir.line111.core.persistence.CaseRows.truncate;
+import static ir.line111.core.persistence.CaseRows.withNote;
+import static ir.line111.core.persistence.CaseRows.load;
+import static ir.line111.core.persistence.CaseRows.move;
+import static ir.line111.core.persistence.CaseRows.subject;
+import static ir.line111.core.persistence.CaseRows.summary;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -51,6 +56,7 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
     protected final TrackingCodeIssuer codes;
     protected final Clock clock;
     private final Supplier<Duration> duplicateWindow;
+    private final CaseDuplicates duplicates;
 
     public PersistentCases(Database db, TrackingCodeIssuer codes, Clock clock, Duration duplicateWindow) {
         Objects.requireNonNull(duplicateWindow, "duplicateWindow");
@@ -63,6 +69,7 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
         this.codes = Objects.requireNonNull(codes, "codes");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.duplicateWindow = Objects.requireNonNull(duplicateWindow, "duplicateWindow");
+        this.duplicates = new CaseDuplicates(this.duplicateWindow);
     }
 
     /** With {@code cases.duplicate-window-days} from the configuration and the system clock. */
@@ -80,19 +87,9 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
     public Optional<CaseSummary> findLikelyDuplicate(NationalId subject) {
         Objects.requireNonNull(subject, "subject");
         Instant now = now();
-        return db.fromTransaction(s -> likelyDuplicate(s, subject.digits(), now).map(c -> summary(s, c)));
+        return db.fromTransaction(s -> duplicates.find(s, subject.digits(), now).map(c -> summary(s, c)));
     }
 
-    private Optional<CaseEntity> likelyDuplicate(Session s, String nationalId, Instant now) {
-        return s.createSelectionQuery(
-                        "from CaseEntity c where c.subjectNationalId = :nid and c.status <> :closed and c.registeredAt >= :since "
-                                + "order by c.registeredAt desc, c.id desc", CaseEntity.class)
-                .setParameter("nid", nationalId)
-                .setParameter("closed", CaseStatus.CLOSED)
-                .setParameter("since", now.minus(duplicateWindow.get()))
-                .setMaxResults(1)
-                .getResultList().stream().findFirst();
-    }
 
     @Override
     public CaseSummary registerVoicemail(VoicemailIntake in) {
@@ -120,12 +117,12 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
             c.setSpokenIdRecordingId(in.spokenIdRecordingId());
             c.setMessageRecordingId(in.messageRecordingId());
             c.setUpdatedAt(at);
-            linkDuplicate(s, c, at, Actor.IVR);
+            duplicates.link(s, c, at);
             s.persist(c);
             event(s, c.getId(), at, Actor.IVR, CaseEventType.VOICEMAIL_REGISTERED,
                     "message left by " + nullToDash(in.callerNumber()), null, CaseStatus.AWAITING_TRANSCRIPTION,
                     in.callId(), in.messageRecordingId());
-            afterLink(s, c, at, Actor.IVR);
+            duplicates.announce(s, c, at, Actor.IVR);
             return summary(c, null);
         });
     }
@@ -164,30 +161,17 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
             c.setCallerNumber(n.callerNumber());
             c.setCallId(n.callId());
             c.setUpdatedAt(now);
-            linkDuplicate(s, c, now, by);
+            duplicates.link(s, c, now);
             s.persist(c);
             event(s, c.getId(), now, by, CaseEventType.REGISTERED,
                     n.kind() + " via " + n.channel() + ", " + deadline + (agencyName == null ? "" : ", agency " + agencyName),
                     null, status, n.callId(), null);
-            afterLink(s, c, now, by);
+            duplicates.announce(s, c, now, by);
             return summary(c, agencyName);
         });
     }
 
-    /** The duplicate rule: link to the open case about the same person within the window. */
-    private void linkDuplicate(Session s, CaseEntity c, Instant now, Actor by) {
-        if (c.getSubjectNationalId() == null) return;
-        likelyDuplicate(s, c.getSubjectNationalId(), now).ifPresent(d -> c.setDuplicateOf(d.getId()));
-    }
 
-    private void afterLink(Session s, CaseEntity c, Instant now, Actor by) {
-        if (c.getDuplicateOf() == null) return;
-        CaseEntity d = s.find(CaseEntity.class, c.getDuplicateOf());
-        event(s, c.getId(), now, by, CaseEventType.LINKED_AS_DUPLICATE,
-                "likely duplicate of open case " + d.getTrackingCode(), null, null, c.getCallId(), null);
-        event(s, d.getId(), now, by, CaseEventType.DUPLICATE_REGISTERED,
-                "case " + c.getTrackingCode() + " registered about the same person", null, null, c.getCallId(), null);
-    }
 
     @Override
     public void addMessage(long caseId, Long recordingId, String callId, String text, Actor actor) {
@@ -229,20 +213,18 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
         Instant now = now();
         return db.fromTransaction(s -> {
             CaseEntity c = load(s, caseId);
-            if (c.getStatus() != CaseStatus.ANSWERED) {
-                throw new CaseRuleException("an objection needs an answer to object to; the case is " + c.getStatus());
-            }
+            CaseRules.Objection objection = CaseRules.objection(c.getStatus(), c.getObjectionCount());
             int n = c.getObjectionCount() + 1;
             String detail = "objection " + n + (note == null || note.isBlank() ? "" : ": " + note);
-            if (n == 1) {
-                move(s, c, CaseStatus.OBJECTION_1, now, by, CaseEventType.OBJECTION, detail, callId);
-            } else if (n == 2) {
-                move(s, c, CaseStatus.OBJECTION_2, now, by, CaseEventType.OBJECTION, detail, callId);
-                move(s, c, CaseStatus.COMPLAINTS_BOARD, now, Actor.SYSTEM, CaseEventType.SENT_TO_BOARD,
-                        "second objection: the matter goes to the complaints board", callId);
-            } else {
-                event(s, c.getId(), now, by, CaseEventType.OBJECTION, detail + " (after the complaints board's decision)",
-                        null, null, callId, null);
+            switch (objection) {
+                case REOPENED -> move(s, c, CaseStatus.OBJECTION_1, now, by, CaseEventType.OBJECTION, detail, callId);
+                case TO_BOARD -> {
+                    move(s, c, CaseStatus.OBJECTION_2, now, by, CaseEventType.OBJECTION, detail, callId);
+                    move(s, c, CaseStatus.COMPLAINTS_BOARD, now, Actor.SYSTEM, CaseEventType.SENT_TO_BOARD,
+                            "second objection: the matter goes to the complaints board", callId);
+                }
+                case RECORDED_ONLY -> event(s, c.getId(), now, by, CaseEventType.OBJECTION,
+                        detail + " (after the complaints board's decision)", null, null, callId, null);
             }
             c.setObjectionCount(n);
             c.setUpdatedAt(now);
@@ -256,85 +238,21 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
     @Override
     public Optional<CaseDetail> detail(long caseId) {
         Instant now = now();
-        return db.fromTransaction(s -> Optional.ofNullable(s.find(CaseEntity.class, caseId)).map(c -> detail(s, c, now)));
+        return db.fromTransaction(s -> Optional.ofNullable(s.find(CaseEntity.class, caseId)).map(c -> CaseRows.detail(s, c, now)));
     }
 
     @Override
     public List<TimelineEvent> timeline(long caseId) {
         return db.fromTransaction(s -> {
             load(s, caseId);
-            return timeline(s, caseId);
+            return CaseRows.timeline(s, caseId);
         });
     }
 
+
     @Override
     public CasePage search(CaseQuery q) {
-        Objects.requireNonNull(q, "query");
-        Instant now = now();
-        StringBuilder hql = new StringBuilder("select c, a.name from CaseEntity c left join AgencyEntity a on a.id = c.agencyId where 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (notBlank(q.trackingCode())) {
-            String code = Digits.toAscii(q.trackingCode()).replaceAll("[\\s-]", "");
-            if (code.length() == TrackingCode.LENGTH) {
-                hql.append(" and c.trackingCode = :code");
-                params.put("code", code);
-            } else {
-                hql.append(" and c.trackingCode like :code");
-                params.put("code", code.replace("%", "").replace("_", "") + "%");
-            }
-        }
-        if (notBlank(q.nationalId())) {
-            hql.append(" and c.subjectNationalId = :nid");
-            params.put("nid", Digits.toAscii(q.nationalId()).replaceAll("[\\s-]", ""));
-        }
-        if (notBlank(q.callerNumber())) {
-            hql.append(" and c.callerNumber = :caller");
-            params.put("caller", Digits.toAscii(q.callerNumber()).strip());
-        }
-        if (q.agencyId() != null) {
-            hql.append(" and c.agencyId = :agency");
-            params.put("agency", q.agencyId());
-        }
-        if (q.kind() != null) {
-            hql.append(" and c.kind = :kind");
-            params.put("kind", q.kind());
-        }
-        if (!q.statuses().isEmpty()) {
-            hql.append(" and c.status in (:statuses)");
-            params.put("statuses", q.statuses());
-        }
-        if (!q.channels().isEmpty()) {
-            hql.append(" and c.channel in (:channels)");
-            params.put("channels", q.channels());
-        }
-        if (q.registeredFrom() != null) {
-            hql.append(" and c.registeredAt >= :from");
-            params.put("from", q.registeredFrom());
-        }
-        if (q.registeredTo() != null) {
-            hql.append(" and c.registeredAt < :to");
-            params.put("to", q.registeredTo());
-        }
-        if (q.dueBefore() != null) {
-            hql.append(" and c.dueAt < :due");
-            params.put("due", q.dueBefore());
-        }
-        if (q.openOnly()) {
-            hql.append(" and c.status <> :closed");
-            params.put("closed", CaseStatus.CLOSED);
-        }
-        hql.append(q.dueBefore() != null ? " order by c.dueAt asc, c.id asc" : " order by c.registeredAt desc, c.id desc");
-        return db.fromTransaction(s -> {
-            var query = s.createSelectionQuery(hql.toString(), Object[].class);
-            params.forEach(query::setParameter);
-            List<Object[]> rows = query.setFirstResult(q.page() * q.size()).setMaxResults(q.size() + 1).getResultList();
-            boolean more = rows.size() > q.size();
-            List<CaseListItem> items = rows.stream().limit(q.size()).map(r -> {
-                CaseEntity c = (CaseEntity) r[0];
-                return new CaseListItem(summary(c, (String) r[1]), c.getAgencyId(), c.getSummary(), c.getCallerNumber(), overdue(c, now));
-            }).toList();
-            return new CasePage(items, q.page(), q.size(), more);
-        });
+        return CaseSearch.run(db, q, now());
     }
 
     @Override
@@ -445,59 +363,17 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
             CaseEntity c = load(s, caseId);
             change.apply(s, c);
             s.flush();
-            return detail(s, c, now);
+            return CaseRows.detail(s, c, now);
         });
     }
 
-    private CaseDetail detail(Session s, CaseEntity c, Instant now) {
-        CaseSummary sum = summary(s, c);
-        return new CaseDetail(sum, c.getAgencyId(), c.getSummary(), c.getDescription(), c.getDeadlineClass(), c.getRegisteredBy(),
-                c.getCallerNumber(), c.getCallId(), c.getSpokenIdRecordingId(), c.getMessageRecordingId(), c.getDuplicateOf(),
-                c.getObjectionCount(), c.getAnsweredAt(), c.getClosedAt(), overdue(c, now), CaseAction.allowedIn(c.getStatus()),
-                timeline(s, c.getId()));
-    }
 
-    private static List<TimelineEvent> timeline(Session s, long caseId) {
-        return s.createSelectionQuery("from CaseEventEntity e where e.caseId = :id order by e.occurredAt, e.id", CaseEventEntity.class)
-                .setParameter("id", caseId).getResultList().stream()
-                .map(e -> {
-                    CaseEventType type = eventType(e.getEventType());
-                    // another module's event name this version does not know is shown as a note, never lost
-                    String detail = type == CaseEventType.NOTE && !"NOTE".equals(e.getEventType())
-                            ? e.getEventType() + (e.getDetail() == null ? "" : ": " + e.getDetail()) : e.getDetail();
-                    return new TimelineEvent(e.getId(), e.getCaseId(), e.getOccurredAt(), new Actor(e.getActor()),
-                            type, detail, e.getFromStatus(), e.getToStatus(), e.getCallId(), e.getRecordingId());
-                })
-                .toList();
-    }
 
-    private static CaseEventType eventType(String stored) {
-        try {
-            return CaseEventType.valueOf(stored);
-        } catch (IllegalArgumentException e) {
-            return CaseEventType.NOTE;
-        }
-    }
 
-    private static boolean overdue(CaseEntity c, Instant now) {
-        return c.getStatus().isOpen() && c.getStatus() != CaseStatus.ANSWERED && c.getDueAt() != null && c.getDueAt().isBefore(now);
-    }
 
-    private static boolean notBlank(String s) {
-        return s != null && !s.isBlank();
-    }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
-    private static String withNote(String note) {
-        return note == null || note.isBlank() ? "" : ": " + note.strip();
-    }
 
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
 
     // ---------------------------------------------------------------- shared helpers
 
@@ -506,53 +382,11 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
-    protected static CaseEntity load(Session s, long caseId) {
-        CaseEntity c = s.find(CaseEntity.class, caseId);
-        if (c == null) throw new NoSuchCaseException("id " + caseId);
-        return c;
-    }
 
-    /** Changes the status if the rules allow it, with its timeline event. */
-    protected static void move(Session s, CaseEntity c, CaseStatus to, Instant now, Actor by, CaseEventType type,
-                               String detail, String callId) {
-        CaseStatus from = c.getStatus();
-        if (!from.canMoveTo(to)) throw CaseRuleException.transition(from, to);
-        c.setStatus(to);
-        c.setUpdatedAt(now);
-        if (to == CaseStatus.CLOSED) c.setClosedAt(now);
-        event(s, c.getId(), now, by, type, detail, from, to, callId, null);
-    }
 
-    protected static void event(Session s, long caseId, Instant at, Actor by, CaseEventType type, String detail,
-                                CaseStatus from, CaseStatus to, String callId, Long recordingId) {
-        s.persist(new CaseEventEntity(caseId, at, by.name(), type.name(), detail, from, to, callId, recordingId));
-    }
 
-    private static void subject(CaseEntity c, SubjectPerson p) {
-        c.setSubjectNationalId(p.nationalId() == null ? null : p.nationalId().digits());
-        c.setSubjectIdVerified(p.nationalId() != null && p.idVerified());
-        c.setSubjectRelation(p.relation());
-        c.setSubjectFullName(p.fullName());
-    }
 
-    protected static CaseSummary summary(Session s, CaseEntity c) {
-        String agency = null;
-        if (c.getAgencyId() != null) {
-            AgencyEntity a = s.find(AgencyEntity.class, c.getAgencyId());
-            agency = a == null ? null : a.getName();
-        }
-        return summary(c, agency);
-    }
 
-    protected static CaseSummary summary(CaseEntity c, String agencyName) {
-        NationalId nid = c.getSubjectNationalId() == null ? null : new NationalId(c.getSubjectNationalId());
-        return new CaseSummary(c.getId(), new TrackingCode(c.getTrackingCode()), c.getKind(), c.getChannel(), c.getStatus(),
-                new SubjectPerson(nid, c.isSubjectIdVerified(), c.getSubjectRelation(), c.getSubjectFullName()),
-                agencyName, c.getRegisteredAt(), c.getDueAt(), c.getAnswer());
-    }
 
-    private static String nullToDash(String s) {
-        return s == null || s.isBlank() ? "-" : s;
-    }
 
 }

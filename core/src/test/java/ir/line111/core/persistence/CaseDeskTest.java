@@ -140,6 +140,30 @@ class CaseDeskTest {
         assertThat(desk.historyOf(who, 3)).hasSize(3);
     }
 
+    /** Core asks CaseRules: a message awaiting transcription past its date is overdue, an answered case never. */
+    @OnBothDatabases
+    void overdueIsCaseRulesWhetherTheCaseIsReadOneByOneOrSearched(Database db) {
+        Instant registered = Instant.parse("2026-01-05T08:00:00Z");
+        TrackingCodeIssuer codes = new TrackingCodeIssuer(db, CasePersistenceTest.KEY);
+        PersistentCases then = new PersistentCases(db, codes, Clock.fixed(registered, ZoneOffset.UTC), Duration.ofDays(30));
+        PersistentCases later = new PersistentCases(db, codes, Clock.fixed(registered.plus(Duration.ofDays(11)), ZoneOffset.UTC), Duration.ofDays(30));
+        String caller = "0913" + UUID.randomUUID().toString().substring(0, 6);
+        CaseSummary message = then.registerVoicemail(new VoicemailIntake("c-" + caller, caller,
+                SubjectPerson.self(TestNationalIds.random(), false), null, null, registered));
+        assertThat(then.detail(message.id()).orElseThrow().overdue()).isFalse();
+        assertThat(later.detail(message.id()).orElseThrow().overdue()).as("awaiting transcription, past its date").isTrue();
+        assertThat(later.search(CaseQuery.all(5).withCallerNumber(caller)).items()).singleElement()
+                .satisfies(i -> assertThat(i.overdue()).isTrue());
+
+        CaseSummary answered = then.register(CasePersistenceTest.complaint(TestNationalIds.random(), null));
+        Agency water = agency(db);
+        new PersistentAgencies(db).assignPrompt(water.id(), "agency-water");
+        then.refer(answered.id(), water.id(), null, SUP);
+        assertThat(then.detail(answered.id()).orElseThrow().summary().agencyPromptKey()).isEqualTo("agency-water");
+        then.answer(answered.id(), "done", null, SUP);
+        assertThat(later.detail(answered.id()).orElseThrow().overdue()).as("answered, however late").isFalse();
+    }
+
     @OnBothDatabases
     void agenciesAreUniqueByNameAndCanBeDeactivated(Database db) {
         PersistentAgencies agencies = new PersistentAgencies(db);

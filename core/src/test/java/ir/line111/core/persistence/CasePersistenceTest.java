@@ -133,7 +133,7 @@ class CasePersistenceTest {
     private static void answer(Database db, long id) {
         db.inTransaction(s -> {
             CaseEntity e = s.find(CaseEntity.class, id);
-            PersistentCases.move(s, e, CaseStatus.ANSWERED, Instant.now(), new Actor("sup"),
+            CaseRows.move(s, e, CaseStatus.ANSWERED, Instant.now(), new Actor("sup"),
                     ir.line111.core.domain.cases.CaseEventType.ANSWERED, "answered", null);
             e.setAnswer("fixed");
         });

@@ -1,6 +1,7 @@
 package ir.line111.ivr.intake;
 
 import ir.line111.core.domain.recordings.RecordingStore;
+import ir.line111.wav.WavHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class OutageTolerantRecordings implements RecordingStore {
     private static final Logger log = LoggerFactory.getLogger(OutageTolerantRecordings.class);
-    /** RIFF header of Asterisk's wav (8 kHz, 16-bit, mono). */
-    private static final int WAV_HEADER = 44;
 
     private final RecordingStore store;
     private final DatabaseWatch watch;
@@ -49,12 +48,14 @@ final class OutageTolerantRecordings implements RecordingStore {
         long id = provisionalIds.decrementAndGet();
         provisional.put(id, planned);
         long size = 0;
+        long samples = 0;
         try {
             size = Files.exists(planned.file()) ? Files.size(planned.file()) : 0;
+            // The project's one WAV reader: what is there, not what a 44-byte header would leave.
+            if (size > 0) samples = WavHeader.read(planned.file()).frames();
         } catch (IOException e) {
-            log.info("cannot read the size of {}: {}", planned.file(), e.toString());
+            log.info("cannot read {}: {}", planned.file(), e.toString());
         }
-        long samples = Math.max(0, (size - WAV_HEADER) / 2);
         String flag = size == 0 ? "missing or empty file" : samples == 0 ? "no audio" : null;
         return new StoredRecording(id, planned.callId(), planned.kind(), planned.file(), samples, size, null, flag);
     }

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -25,13 +24,9 @@ public final class PromptCatalogue {
     private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Map<String, String> texts;
-    private final Map<String, String> keyByText;
 
     private PromptCatalogue(Map<String, String> texts) {
         this.texts = Collections.unmodifiableMap(texts);
-        Map<String, String> byText = new LinkedHashMap<>();
-        texts.forEach((k, t) -> byText.putIfAbsent(t, k));
-        this.keyByText = Collections.unmodifiableMap(byText);
     }
 
     /** The catalogue on the classpath, checked to hold every key in {@link Prompts#ALL}. */
@@ -86,11 +81,6 @@ public final class PromptCatalogue {
     public String sound(String key) {
         text(key);
         return SOUND_FOLDER + key;
-    }
-
-    /** The key whose text is exactly {@code text}: lets an administrator give an agency a prompt of its own. */
-    public Optional<String> keyForText(String text) {
-        return text == null ? Optional.empty() : Optional.ofNullable(keyByText.get(text.strip()));
     }
 
     public Map<String, String> asMap() {
