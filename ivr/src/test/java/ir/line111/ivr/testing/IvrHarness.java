@@ -61,6 +61,8 @@ public final class IvrHarness implements AutoCloseable {
     /** What the recogniser answers, in order; empty: "not understood". Null queue = no recogniser (NONE). */
     public final Queue<Recognition> recognitions = new ConcurrentLinkedQueue<>();
     public volatile boolean recogniserConfigured = true;
+    /** Thrown by the recogniser instead of answering: one that breaks its promise never to throw. */
+    public volatile RuntimeException recogniserFault;
     /** When set, the recogniser waits for it: keeps a call in progress for capacity and shutdown tests. */
     public volatile java.util.concurrent.CountDownLatch recogniserGate;
     public final java.util.concurrent.atomic.AtomicInteger recognising = new java.util.concurrent.atomic.AtomicInteger();
@@ -96,6 +98,8 @@ public final class IvrHarness implements AutoCloseable {
                     recognising.decrementAndGet();
                 }
             }
+            RuntimeException fault = recogniserFault;
+            if (fault != null) throw fault;
             Recognition r = recognitions.poll();
             return r == null ? new Recognition.NotUnderstood("test: nothing queued") : r;
         };
