@@ -1,5 +1,7 @@
 package ir.line111.console;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.console.support.Browser;
 import ir.line111.console.support.ConsoleFixture;
 import ir.line111.core.testing.TestDatabases;
@@ -23,6 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hand so that Host can be anything.
  */
 class WebSocketOriginTest {
+
+    /** What these tests provoke on purpose is kept off the console (assertions read it where it matters). */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of("ir.line111.console.live");
 
     static ConsoleFixture fx;
     static ConsoleFixture proxied;

@@ -1,5 +1,7 @@
 package ir.line111.app.faults;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.app.Backend;
 import ir.line111.app.wiring.OutageIntakes;
 import ir.line111.console.ports.HealthCheck;
@@ -35,6 +37,10 @@ import static org.awaitility.Awaitility.await;
  * once. With no reserved code left a caller is handed to the dialplan's fallback, not hung up.
  */
 class MessagesDuringOutageTest {
+
+    /** What these tests provoke on purpose is kept off the console (assertions read it where it matters). */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of(ExpectedLogs.EVERYTHING);
     static final int RESERVE = 3;
 
     @TempDir Path dir;

@@ -1,5 +1,7 @@
 package ir.line111.ivr.intake;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.core.domain.calls.CallLog;
 import ir.line111.core.domain.cases.Relation;
 import ir.line111.core.domain.cases.SubjectPerson;
@@ -38,6 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reserved codes and the intake journal across restarts, and replay exactly once. */
 class OutageIntakeTest {
+
+    /** What these tests provoke on purpose is kept off the console (assertions read it where it matters). */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of("ir.line111.ivr.intake");
     static final Instant AT = Instant.parse("2026-11-21T20:00:00Z");
 
     @TempDir Path dir;
