@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import ir.line111.console.ConsoleDependencies;
 import ir.line111.console.ConsoleServer;
+import ir.line111.app.wiring.EdgeMetrics;
+import ir.line111.console.ports.HealthCheck;
 import ir.line111.core.CoreServices;
 import ir.line111.core.config.Line111Config;
 import ir.line111.core.domain.users.Role;
@@ -88,7 +90,8 @@ class QueueStateAfterRestartTest {
         // The re-sync is over before the console exists: nothing will publish again while the queue is idle.
         await().atMost(Duration.ofSeconds(10)).until(() -> ami.snapshot().known());
         console = new ConsoleServer(config, vertx, new ConsoleDependencies(core.database().dataSource(),
-                core.caseRegistry(), null, null, List.of(), null, Clock.systemUTC()));
+                core.caseRegistry(), null, null, List.of(HealthCheck.of("pbx", false, () -> EdgeMetrics.pbxHealth(true, ami))),
+                null, Clock.systemUTC()));
         console.start();
         base = "http://127.0.0.1:" + console.port();
         HttpResponse<String> signIn = post("/api/session", new JsonObject().put("username", "maryam").put("password", PASSWORD));
@@ -116,6 +119,37 @@ class QueueStateAfterRestartTest {
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(get("/api/desk/presence").getString("state")).isEqualTo("READY"));
+    }
+
+    @Test
+    void healthNamesWhatAmiShowedOfThePbxAndWhatItCannotShow() throws Exception {
+        startAdapterThenConsole();
+        FakeAmiServer.QueueCall call = asterisk.call(Q, "09121234567")
+                .join(Map.of(DialplanContract.VAR_CALL_ID, "restart-call-3"), false);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(pbx().getString("detail"))
+                .contains("queueApplication: a caller joined the queue (Queue) at"));
+        JsonObject pbx = pbx();
+        assertThat(pbx.getString("status")).isEqualTo("UP");
+        assertThat(pbx.getString("detail"))
+                .contains("queue: " + Q + " present (QueueStatus)")
+                .contains("members: 1 in " + Q)
+                .contains("mixMonitor: not seen since start")
+                .contains("notVerifiable: loaded modules").contains("asterisk-conf/bin/check-pbx");
+        call.hangup();
+
+        // A queue Asterisk does not have is named as such.
+        asterisk.inModel(m -> m.queues.remove(Q));
+        asterisk.dropConnections();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonObject p = pbx();
+            assertThat(p.getString("status")).isEqualTo("DOWN");
+            assertThat(p.getString("detail")).contains(Q + " MISSING");
+        });
+    }
+
+    private JsonObject pbx() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        return new JsonObject(r.body()).getJsonObject("checks").getJsonObject("pbx");
     }
 
     @Test
