@@ -145,8 +145,10 @@ public final class Presence {
         for (Object o : members) {
             if (!(o instanceof JsonObject m)) continue;
             String device = m.getString("interface", m.getString("operator"));
+            // The member name is the username the console logged in with; a static member's is often its device.
             String user = m.getString("name");
-            if (user == null || user.isBlank()) user = user(device);
+            if (user == null || user.isBlank() || user.contains("/")) user = user(device);
+            if (user != null && user.contains("/")) user = null;
             if (user == null || user.isBlank()) continue;
             inQueue.add(user);
             if (device != null) userByDevice.put(device.toLowerCase(), user);
