@@ -46,7 +46,11 @@ case "$name" in
     fi
     scripts/test-prerequisites.sh
     run_test_main agent-console ir.line111.console.bench.ConsoleBench "$@" ;;
+  signin)
+    # Calls' per-command server time alone and during N parallel sign-ins with the real bcrypt cost
+    # (the bounded password-check pool). Args: [parallel sign-ins, default 32] [call lines, default 2].
+    run_test_main app ir.line111.app.bench.SignInFloodBench "$@" ;;
   *)
-    echo "usage: ./line111 bench <name> [args]; names: cases ivr ami recordings console" >&2
+    echo "usage: ./line111 bench <name> [args]; names: cases ivr ami recordings console signin" >&2
     exit 2 ;;
 esac

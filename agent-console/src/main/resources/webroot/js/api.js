@@ -15,6 +15,33 @@ export class ApiError extends Error {
 }
 
 export function setCsrf(token) { csrfToken = token; }
+
+/**
+ * One form's submissions, made when the form is opened: the same Idempotency-Key for the same
+ * request (a double click, a retry after a lost answer), a fresh one when what is sent changes.
+ * The server runs a keyed request once and answers repeats with the first answer.
+ */
+export function submission() {
+  const keys = new Map();
+  return (request, payload) => {
+    const fp = request + '\n' + fingerprint(payload);
+    let key = keys.get(fp);
+    if (!key) { key = newKey(); keys.set(fp, key); }
+    return key;
+  };
+}
+
+function fingerprint(payload) {
+  if (payload instanceof Blob) return `blob:${payload.name ?? ''}:${payload.size}:${payload.lastModified ?? ''}`;
+  return typeof payload === 'string' ? payload : '';
+}
+
+// crypto.randomUUID needs a secure context; getRandomValues works on plain http to a LAN address too.
+function newKey() {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  return Array.from(b, x => x.toString(16).padStart(2, '0')).join('');
+}
 export function whenSignedOut(fn) { onUnauthenticated = fn; }
 
 function query(params) {
@@ -26,7 +53,7 @@ function query(params) {
   return s ? '?' + s : '';
 }
 
-async function call(method, path, {body, params, raw, contentType} = {}) {
+async function call(method, path, {body, params, raw, contentType, once} = {}) {
   const headers = {Accept: 'application/json'};
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let payload;
@@ -37,6 +64,7 @@ async function call(method, path, {body, params, raw, contentType} = {}) {
     payload = JSON.stringify(body);
     headers['Content-Type'] = 'application/json';
   }
+  if (once) headers['Idempotency-Key'] = once(method + ' ' + path, payload);
   const res = await fetch(path + query(params), {method, headers, body: payload, credentials: 'same-origin'});
   if (raw) return res;
   if (res.status === 204) return null;
@@ -52,7 +80,7 @@ async function call(method, path, {body, params, raw, contentType} = {}) {
 }
 
 const get = (path, params) => call('GET', path, {params});
-const post = (path, body) => call('POST', path, {body: body ?? {}});
+const post = (path, body, once) => call('POST', path, {body: body ?? {}, once});
 const put = (path, body) => call('PUT', path, {body});
 const del = path => call('DELETE', path);
 const id = v => encodeURIComponent(String(v));
@@ -71,23 +99,23 @@ export const api = {
   searchCases: params => get('/api/cases', params),
   dueCases: params => get('/api/cases/due', params),
   caseById: caseId => get(`/api/cases/${id(caseId)}`),
-  registerCase: body => post('/api/cases', body),
+  registerCase: (body, once) => post('/api/cases', body, once),
   duplicateCheck: nationalId => post('/api/cases/duplicate-check', {nationalId}),
-  addMessage: (caseId, body) => post(`/api/cases/${id(caseId)}/messages`, body),
-  refer: (caseId, agencyId, note) => post(`/api/cases/${id(caseId)}/refer`, {agencyId, note}),
-  answer: (caseId, text, recordingId) => post(`/api/cases/${id(caseId)}/answer`, {text, recordingId}),
-  answerAudio: (caseId, file) => call('POST', `/api/cases/${id(caseId)}/answer-audio`, {body: file, contentType: 'audio/wav'}),
-  objection: (caseId, note) => post(`/api/cases/${id(caseId)}/objection`, {note}),
-  board: (caseId, note) => post(`/api/cases/${id(caseId)}/board`, {note}),
-  close: (caseId, note) => post(`/api/cases/${id(caseId)}/close`, {note}),
+  addMessage: (caseId, body, once) => post(`/api/cases/${id(caseId)}/messages`, body, once),
+  refer: (caseId, agencyId, note, once) => post(`/api/cases/${id(caseId)}/refer`, {agencyId, note}, once),
+  answer: (caseId, text, recordingId, once) => post(`/api/cases/${id(caseId)}/answer`, {text, recordingId}, once),
+  answerAudio: (caseId, file, once) => call('POST', `/api/cases/${id(caseId)}/answer-audio`, {body: file, contentType: 'audio/wav', once}),
+  objection: (caseId, note, once) => post(`/api/cases/${id(caseId)}/objection`, {note}, once),
+  board: (caseId, note, once) => post(`/api/cases/${id(caseId)}/board`, {note}, once),
+  close: (caseId, note, once) => post(`/api/cases/${id(caseId)}/close`, {note}, once),
 
   voicemails: params => get('/api/voicemails', params),
   voicemailProgress: () => get('/api/voicemails/progress'),
   claimVoicemail: () => post('/api/voicemails/claim'),
   voicemail: caseId => get(`/api/voicemails/${id(caseId)}`),
   releaseVoicemail: caseId => post(`/api/voicemails/${id(caseId)}/release`),
-  registerVoicemail: (caseId, body) => post(`/api/voicemails/${id(caseId)}/register`, body),
-  notAMatter: (caseId, reason, note) => post(`/api/voicemails/${id(caseId)}/not-a-matter`, {reason, note}),
+  registerVoicemail: (caseId, body, once) => post(`/api/voicemails/${id(caseId)}/register`, body, once),
+  notAMatter: (caseId, reason, note, once) => post(`/api/voicemails/${id(caseId)}/not-a-matter`, {reason, note}, once),
 
   recording: recId => get(`/api/recordings/${id(recId)}`),
   audioUrl: recId => `/api/recordings/${id(recId)}/audio`,

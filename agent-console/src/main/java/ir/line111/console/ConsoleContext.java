@@ -27,7 +27,8 @@ import java.util.List;
 /** Everything the handlers share; built once by {@link ConsoleServer}. */
 public record ConsoleContext(Vertx vertx, Line111Config config, Clock clock, ZoneId zone, Jdbc jdbc,
                              CaseRegistry cases, CaseQueries caseQueries, CaseActions caseActions,
-                             ConsoleUsers users, SessionStore sessions, SignInThrottle throttle, AuditLog audit,
+                             ConsoleUsers users, SessionStore sessions, SignInThrottle throttle,
+                             ir.line111.console.security.PasswordChecks passwords, AuditLog audit,
                              VoicemailDesk voicemails, AbandonedCalls abandoned, AdminStore admin, Reports reports,
                              RecordingCatalog recordings, Path recordingStore, Presence presence, LiveEvents live,
                              List<HealthCheck> healthChecks) {}

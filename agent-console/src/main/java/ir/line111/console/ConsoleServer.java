@@ -72,6 +72,7 @@ public final class ConsoleServer {
     private final PrometheusMeterRegistry metrics;
     private final ExecutorService blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("console-", 0).factory());
     private ConsoleContext context;
+    private ir.line111.console.http.Idempotency idempotency;
     private String deploymentId;
     private volatile int port = -1;
 
@@ -101,6 +102,7 @@ public final class ConsoleServer {
         if (context != null) {
             context.live().stop();
             context.audit().close();
+            context.passwords().close();
         }
         if (deploymentId != null) {
             try {
@@ -137,8 +139,8 @@ public final class ConsoleServer {
         Runnable readWrapUp = () -> blocking.execute(() -> wrapUpSetting.set(admin.wrapUpSeconds(wrapUpSetting.get())));
         readWrapUp.run();
         Presence presence = new Presence(vertx, clock, journal, wrapUpSetting::get);
-        Set<String> origins = Arrays.stream(config.string("console.allowed-origins").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        ir.line111.console.live.Origins origins = new ir.line111.console.live.Origins(list("console.public-origins"),
+                list("console.allowed-origins"), config.string("console.bind"), () -> port);
         var abandonedCounter = metrics.counter("line111.calls.abandoned");
         var wrapUpCounter = metrics.counter("line111.calls.answered");
         var screenPops = metrics.counter("line111.calls.connected");
@@ -174,8 +176,11 @@ public final class ConsoleServer {
             if (!(deps.cases() instanceof PersistentCases pc)) throw new IllegalStateException("no user directory given to the console");
             users = new CoreConsoleUsers(new PersistentUserDirectory(pc.database(), config));
         }
+        idempotency = new ir.line111.console.http.Idempotency(new ir.line111.console.store.IdempotencyStore(jdbc), clock);
         return new ConsoleContext(vertx, config, clock, zone, jdbc, deps.cases(), caseQueries, new CaseActions(desk, admin),
-                users, sessions, new SignInThrottle(clock), audit, new VoicemailDesk(jdbc, clock), abandoned,
+                users, sessions, new SignInThrottle(clock),
+                new ir.line111.console.security.PasswordChecks(config.integer("console.sign-in.threads", 0, 64),
+                        config.integer("console.sign-in.queue", 1, 10_000)), audit, new VoicemailDesk(jdbc, clock), abandoned,
                 admin, new Reports(jdbc, clock, zone), recordings(jdbc, clock),
                 config.path("recordings.dir"), presence, live, deps.healthChecks());
     }
@@ -217,6 +222,10 @@ public final class ConsoleServer {
         });
     }
 
+    private Set<String> list(String key) {
+        return Arrays.stream(config.string(key).split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+
     private static double size(JsonObject o, String field) {
         var a = o.getJsonArray(field);
         return a == null ? 0 : a.size();
@@ -241,6 +250,9 @@ public final class ConsoleServer {
         public Future<?> start() {
             ConsoleContext cx = ConsoleServer.this.context;
             Router router = Router.router(vertx);
+            for (int status : new int[]{400, 405, 413, 500}) {
+                router.errorHandler(status, ctx -> ir.line111.console.http.Replies.routerError(ctx, status));
+            }
             router.route().handler(ctx -> {
                 var h = ctx.response().headers();
                 h.set("X-Content-Type-Options", "nosniff");
@@ -257,7 +269,7 @@ public final class ConsoleServer {
             BodyHandler audio = BodyHandler.create(false).setBodyLimit(20L * 1024 * 1024);
             router.route("/api/*").handler(ctx -> (ctx.normalizedPath().endsWith("/answer-audio") ? audio : small).handle(ctx));
             router.route("/api/*").handler(ctx -> ApiRoutes.resolveSession(ctx, cx.sessions()));
-            ApiRoutes api = new ApiRoutes(router, cx.sessions(), blocking, metrics);
+            ApiRoutes api = new ApiRoutes(router, cx.sessions(), blocking, metrics, idempotency);
             new AuthHandlers(cx).register(api);
             new ReferenceHandlers(cx).register(api);
             new DeskHandlers(cx).register(api);
@@ -285,6 +297,7 @@ public final class ConsoleServer {
                     .webSocketHandshakeHandler(cx.live()::handshake)
                     .webSocketHandler(ws -> { /* accepted in the handshake handler */ });
             vertx.setPeriodic(60_000, t -> cx.sessions().sweep());
+            vertx.setPeriodic(600_000, t -> blocking.execute(idempotency::sweep));
             return server.listen().onSuccess(s -> port = s.actualPort());
         }
 

@@ -1,7 +1,7 @@
 // The case page: details, deadline, the timeline (calls, recordings with players, transcript, status
 // changes, referral, answers, objections) and the actions this user may take now. Which actions show
 // follows the server's allowedActions; the server checks each one again.
-import {api, errorText} from '../api.js';
+import {api, errorText, submission} from '../api.js';
 import {hasRole, kindLabel, statusLabel, statusClass, channelLabel, relationLabel, deadlineLabel, agencyOptions} from '../app.js';
 import {h, mount, select, field, toast} from '../dom.js';
 import {jDateTime, jLongDate, faDigits, trackingCode, duration} from '../fmt.js';
@@ -109,6 +109,7 @@ export async function render(view, [caseId]) {
     const allowed = new Set(c.allowedActions ?? []);
     const box = h('section', {class: 'card actions', id: 'case-actions'}, h('h2', null, 'اقدام‌ها'));
     if (!allowed.size) { box.append(h('p', {class: 'muted'}, 'اقدامی برای شما در این وضعیت نیست.')); return box; }
+    const once = submission(); // the actions are drawn afresh after each change: one key per request shown here
     const run = async (fn, okText) => {
       try { show(await fn()); toast(okText, 'ok'); } catch (e) { toast(errorText(e), 'error'); }
     };
@@ -128,27 +129,27 @@ export async function render(view, [caseId]) {
     box.append(...[
       section('refer', 'ارجاع به دستگاه', h('form', {on: {submit: e => { e.preventDefault();
         if (!referAgency.value) { toast('دستگاه را انتخاب کنید.', 'error'); return; }
-        run(() => api.refer(c.id, Number(referAgency.value), referNote.value || undefined), 'ارجاع شد.'); }}},
+        run(() => api.refer(c.id, Number(referAgency.value), referNote.value || undefined, once), 'ارجاع شد.'); }}},
         field('دستگاه اجرایی', referAgency), referNote, h('button', {type: 'submit', class: 'primary'}, 'ارجاع'))),
       section('answer', 'ثبت پاسخ دستگاه', h('form', {on: {submit: e => { e.preventDefault();
         run(async () => {
           let recordingId;
-          if (answerFile.files[0]) recordingId = (await api.answerAudio(c.id, answerFile.files[0])).id;
-          return api.answer(c.id, answerText.value.trim(), recordingId);
+          if (answerFile.files[0]) recordingId = (await api.answerAudio(c.id, answerFile.files[0], once)).id;
+          return api.answer(c.id, answerText.value.trim(), recordingId, once);
         }, 'پاسخ ثبت شد.'); }}},
         answerText, field('پاسخ صوتی (اختیاری، WAV)', answerFile), h('button', {type: 'submit', class: 'primary'}, 'ثبت پاسخ'))),
       section('objection', 'ثبت اعتراض تماس‌گیرنده', h('form', {on: {submit: e => { e.preventDefault();
-        run(() => api.objection(c.id, objNote.value || undefined), 'اعتراض ثبت شد.'); }}},
+        run(() => api.objection(c.id, objNote.value || undefined, once), 'اعتراض ثبت شد.'); }}},
         objNote, h('button', {type: 'submit', class: 'warn'}, 'ثبت اعتراض'))),
       section('board', 'ارسال به هیأت رسیدگی به شکایات', h('form', {on: {submit: e => { e.preventDefault();
-        run(() => api.board(c.id, boardNote.value || undefined), 'به هیأت ارسال شد.'); }}},
+        run(() => api.board(c.id, boardNote.value || undefined, once), 'به هیأت ارسال شد.'); }}},
         boardNote, h('button', {type: 'submit', class: 'warn'}, 'ارسال به هیأت'))),
       section('message', 'افزودن پیام تماس‌گیرنده', h('form', {on: {submit: e => { e.preventDefault();
-        run(() => api.addMessage(c.id, {text: msgText.value.trim()}), 'پیام افزوده شد.'); }}},
+        run(() => api.addMessage(c.id, {text: msgText.value.trim()}, once), 'پیام افزوده شد.'); }}},
         msgText, h('button', {type: 'submit'}, 'افزودن'))),
       section('close', 'مختومه کردن', h('form', {on: {submit: e => { e.preventDefault();
         if (!confirm('پرونده مختومه شود؟')) return;
-        run(() => api.close(c.id, closeNote.value || undefined), 'پرونده مختومه شد.'); }}},
+        run(() => api.close(c.id, closeNote.value || undefined, once), 'پرونده مختومه شد.'); }}},
         closeNote, h('button', {type: 'submit', class: 'danger'}, 'مختومه')))].filter(Boolean));
     return box;
   }

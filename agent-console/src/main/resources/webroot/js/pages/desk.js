@@ -1,7 +1,7 @@
 // The live desk: the operator's queue presence, the caller popping up the moment a call connects, the
 // case form with the duplicate check before saving, the tracking code to read out, wrap-up time, and
 // the abandoned calls to call back.
-import {api, errorText} from '../api.js';
+import {api, errorText, submission} from '../api.js';
 import {app, choices, kindLabel, statusLabel, statusClass, agencyOptions, pauseReasons, relationLabel} from '../app.js';
 import {h, mount, select, field, toast, formValues} from '../dom.js';
 import {jDate, jDateTime, jTime, duration, faDigits, asciiDigits, trackingCode} from '../fmt.js';
@@ -134,8 +134,11 @@ export async function render(view) {
   const dupBox = h('div', {class: 'card dup', id: 'duplicate', hidden: true});
   const savedCard = h('section', {class: 'card saved', id: 'saved', hidden: true});
   let form;
+  let once = submission(); // made afresh whenever the form is opened
+  let saving = false;
 
   function buildForm() {
+    once = submission();
     const subjectId = pop ? (pop.relation && pop.relation !== 'SELF' ? pop.subjectNationalId : pop.nationalId) : '';
     form = h('form', {id: 'case-form', autocomplete: 'off', on: {submit: e => { e.preventDefault(); save(false); }}},
       h('div', {class: 'grid3'},
@@ -201,18 +204,28 @@ export async function render(view) {
     const text = [v.summary, v.description].filter(Boolean).join('\n\n');
     if (!text) { toast('خلاصه یا شرح پیام را بنویسید.', 'error'); return; }
     try {
-      const updated = await api.addMessage(c.id, {text, callId: pop?.callId});
+      const updated = await api.addMessage(c.id, {text, callId: pop?.callId}, once);
       showSaved(updated, true);
     } catch (e) { toast(errorText(e), 'error'); }
   }
 
   async function save(skipDuplicate) {
+    if (saving) return; // a double click: the first submission is on its way
     const v = formValues(form);
     if (!v.kind || !v.summary) { toast('نوع موضوع و خلاصه را وارد کنید.', 'error'); return; }
-    if (!skipDuplicate && v.nationalId) {
-      const dup = await checkDuplicate();
-      if (dup) { toast('پیش از ثبت، پرونده مشابه را بررسی کنید.', 'error'); dupBox.scrollIntoView({block: 'center'}); return; }
-    }
+    const button = form.querySelector('#save-case');
+    saving = true;
+    button.disabled = true;
+    try {
+      if (!skipDuplicate && v.nationalId) {
+        const dup = await checkDuplicate();
+        if (dup) { toast('پیش از ثبت، پرونده مشابه را بررسی کنید.', 'error'); dupBox.scrollIntoView({block: 'center'}); return; }
+      }
+      await register(v);
+    } finally { saving = false; button.disabled = false; }
+  }
+
+  async function register(v) {
     const body = {
       kind: v.kind, channel: 'PHONE_LIVE', summary: v.summary, description: v.description,
       deadlineClass: v.deadlineClass, agencyId: v.agencyId ? Number(v.agencyId) : undefined,
@@ -220,14 +233,12 @@ export async function render(view) {
         fullName: v.fullName ?? undefined},
       callerNumber: pop?.callerNumber, callId: pop?.callId,
     };
-    const button = form.querySelector('#save-case');
-    button.disabled = true;
     try {
-      showSaved(await api.registerCase(body), false);
+      showSaved(await api.registerCase(body, once), false);
     } catch (e) {
       toast(errorText(e), 'error');
       if (e.field) form.querySelector(`[name="${CSS.escape(e.field.replace(/^subject\./, ''))}"]`)?.focus();
-    } finally { button.disabled = false; }
+    }
   }
 
   function showSaved(c, added) {

@@ -1,7 +1,7 @@
 // The voicemail workbench: the queue of unregistered messages (oldest first) with progress, the player
 // made for transcription, the draft transcript whose words seek the audio, the spoken-ID clip with the
 // recognised digits to confirm, and registration under the tracking code the caller already heard.
-import {api, errorText} from '../api.js';
+import {api, errorText, submission} from '../api.js';
 import {app, choices, agencyOptions, notAMatterReasons} from '../app.js';
 import {h, mount, select, field, toast, formValues} from '../dom.js';
 import {jDateTime, duration, faDigits, asciiDigits, trackingCode, num} from '../fmt.js';
@@ -10,6 +10,7 @@ import {KINDS, DEADLINES, RELATIONS} from '../labels.js';
 
 export async function render(view) {
   let current = null;
+  let once = submission(); // afresh for each message opened
   let player = null;
   let idPlayer = null;
   let queue = [];
@@ -70,6 +71,7 @@ export async function render(view) {
 
   async function open(vm) {
     current = vm;
+    once = submission();
     player?.destroy(); idPlayer?.destroy();
     player = vm.messageRecordingId ? new Player(api.audioUrl(vm.messageRecordingId), {label: 'پخش پیام'}) : null;
     idPlayer = vm.spokenIdRecordingId ? new Player(api.audioUrl(vm.spokenIdRecordingId), {compact: true, label: 'پخش کد ملی گفته‌شده'}) : null;
@@ -147,14 +149,14 @@ export async function render(view) {
       agencyId: v.agencyId ? Number(v.agencyId) : undefined, transcript: v.transcript,
       subject: {relation: v.relation, nationalId: v.nationalId ? asciiDigits(v.nationalId) : undefined, idVerified: !!v.idVerified, fullName: v.fullName ?? undefined}};
     try {
-      const c = await api.registerVoicemail(current.caseId, body);
+      const c = await api.registerVoicemail(current.caseId, body, once);
       done(`پرونده با کد رهگیری ${c.trackingCodePersian ?? trackingCode(c.trackingCode)} ثبت شد.`, c);
     } catch (e) { toast(errorText(e), 'error'); }
   }
 
   async function notAMatter(reason, note) {
     try {
-      await api.notAMatter(current.caseId, reason, note || undefined);
+      await api.notAMatter(current.caseId, reason, note || undefined, once);
       done('پیام بسته شد.');
     } catch (e) { toast(errorText(e), 'error'); }
   }

@@ -27,7 +27,11 @@ class CaseApiTest {
     static void stop() { fx.close(); }
 
     static JsonObject newCase(NationalId id, String summary) {
-        return new JsonObject().put("kind", "COMPLAINT").put("agencyId", fx.agencyId).put("summary", summary)
+        return newCaseBody(fx.agencyId, id, summary);
+    }
+
+    static JsonObject newCaseBody(long agencyId, NationalId id, String summary) {
+        return new JsonObject().put("kind", "COMPLAINT").put("agencyId", agencyId).put("summary", summary)
                 .put("description", "شرح").put("deadlineClass", "CORRESPONDENCE").put("callerNumber", "09123456789")
                 .put("callId", "1700000000.42")
                 .put("subject", new JsonObject().put("nationalId", id.persian()).put("idVerified", true).put("relation", "SELF"));

@@ -1,5 +1,7 @@
 package ir.line111.console;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.vertx.core.json.JsonObject;
 import ir.line111.console.support.Browser;
 import ir.line111.console.support.ConsoleFixture;
@@ -12,6 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The database goes away under a signed-in user: clear 503s that invite a retry, and /health says DOWN. */
 class DatabaseOutageTest {
+
+    /** What these tests provoke on purpose is kept off the console (assertions read it where it matters). */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of("ir.line111.console.http");
 
     @Test
     void aLostDatabaseGives503AndHealthSaysSo() throws Exception {

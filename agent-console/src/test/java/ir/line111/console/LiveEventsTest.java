@@ -1,5 +1,7 @@
 package ir.line111.console;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import ir.line111.console.support.Browser;
@@ -18,6 +20,10 @@ import static org.awaitility.Awaitility.await;
 
 /** The WebSocket: its handshake checks, and events from the bus reaching exactly the right browsers. */
 class LiveEventsTest {
+
+    /** What these tests provoke on purpose is kept off the console (assertions read it where it matters). */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of("ir.line111.console.live");
 
     static ConsoleFixture fx;
 

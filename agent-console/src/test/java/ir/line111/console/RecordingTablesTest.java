@@ -119,7 +119,49 @@ class RecordingTablesTest {
         JsonObject answered = sup.post("/api/cases/" + caseId + "/answer", new JsonObject().put("text", "پاسخ صوتی پیوست شد").put("recordingId", rec)).json();
         assertThat(answered.getJsonArray("recordings").stream().map(o -> ((JsonObject) o).getLong("id"))).contains(rec);
         assertThat(sup.bytes("/api/recordings/" + rec + "/audio", null).statusCode()).isEqualTo(200);
-        var notWav = sup.send("POST", "/api/cases/" + caseId + "/answer-audio", "not audio at all, but long enough to pass a length check easily", true);
-        assertThat(notWav.status()).isEqualTo(400);
+        var declaredJson = sup.send("POST", "/api/cases/" + caseId + "/answer-audio", "not audio at all, but long enough to pass a length check easily", true);
+        assertThat(declaredJson.status()).isEqualTo(415);
+        HttpResponse<String> notWav = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(sup.cookies()).build().send(
+                HttpRequest.newBuilder(URI.create(fx.base() + "/api/cases/" + caseId + "/answer-audio")).header("Content-Type", "audio/wav")
+                        .header("X-CSRF-Token", sup.csrf()).POST(HttpRequest.BodyPublishers.ofString("not audio at all, but long enough to pass a length check easily")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(notWav.statusCode()).isEqualTo(400);
+    }
+
+    static HttpResponse<String> upload(Browser sup, long caseId, byte[] body) throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(sup.cookies()).build().send(
+                HttpRequest.newBuilder(URI.create(fx.base() + "/api/cases/" + caseId + "/answer-audio")).header("Content-Type", "audio/wav")
+                        .header("X-CSRF-Token", sup.csrf()).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aFakeWavIsRefusedAndARealOneIsStoredForTheOwnerOnly() throws Exception {
+        long caseId = fx.liveCase().id();
+        Browser sup = fx.signedIn("supervisor");
+        byte[] real = ConsoleFixture.wav(16_000);
+        byte[] headerOnly = java.util.Arrays.copyOf(real, 44); // declares 32,000 bytes of data, has none
+        byte[] truncated = java.util.Arrays.copyOf(real, 1_000);
+        byte[] garbage = real.clone();
+        java.nio.ByteBuffer.wrap(garbage).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(20, (short) 3); // "float", not PCM
+        byte[] lying = real.clone();
+        java.nio.ByteBuffer.wrap(lying).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(28, 1234); // byte rate disagrees
+        byte[] text = ("RIFF" + "\0".repeat(4) + "WAVE" + "x".repeat(200)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (byte[] fake : new byte[][]{headerOnly, truncated, garbage, lying, text}) {
+            var r = upload(sup, caseId, fake);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(new JsonObject(r.body()).getString("error")).isEqualTo("invalid_audio");
+        }
+        var ok = upload(sup, caseId, real);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        assertThat(new JsonObject(ok.body()).getDouble("durationSeconds")).isEqualTo(2.0);
+        try (var files = Files.walk(fx.store)) {
+            var answers = files.filter(p -> p.toString().contains("answers") && Files.isRegularFile(p)).toList();
+            assertThat(answers).isNotEmpty();
+            for (var f : answers) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f.getParent()))).isEqualTo("rwx------");
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package ir.line111.console;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.vertx.core.json.JsonObject;
 import ir.line111.console.support.Browser;
 import ir.line111.console.support.ConsoleFixture;
@@ -25,6 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The workbench: claims that never collide, listening with Range, registering under the caller's code. */
 class VoicemailApiTest {
+
+    /** What these tests provoke on purpose is kept off the console (assertions read it where it matters). */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of("ir.line111.console.handlers.RecordingHandlers");
 
     static ConsoleFixture fx;
 

@@ -6,17 +6,21 @@ import ir.line111.app.wiring.ConversationAdoption;
 import ir.line111.app.wiring.EdgeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import ir.line111.app.wiring.OutageIntakes;
 import ir.line111.console.ConsoleDependencies;
 import ir.line111.console.ConsoleServer;
 import ir.line111.console.ports.HealthCheck;
 import ir.line111.core.CoreServices;
 import ir.line111.core.config.Line111Config;
+import ir.line111.core.files.FileModes;
 import ir.line111.core.domain.speech.NationalIdRecognizer;
 import ir.line111.core.persistence.DatabaseUnavailableException;
 import ir.line111.ivr.IvrDependencies;
 import ir.line111.ivr.agi.IvrServer;
 import ir.line111.ivr.ami.AmiService;
 import ir.line111.ivr.ami.JdbcQueueCallStore;
+import ir.line111.ivr.intake.OutageIntake;
+import ir.line111.ivr.intake.OutageTolerance;
 import ir.line111.recordings.RecordingsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +46,7 @@ public final class Backend implements AutoCloseable {
     private IvrServer ivr;
     private ConsoleServer console;
     private AmiService ami;
+    private OutageIntake intake;
 
     private Backend() {}
 
@@ -59,25 +64,20 @@ public final class Backend implements AutoCloseable {
 
     private void startParts(Line111Config config, PrintStream out) {
         Clock clock = Clock.systemUTC();
+        privateFolders(config);
         try {
             core = CoreServices.open(config);
         } catch (DatabaseUnavailableException e) {
             throw new StartupException(e.getMessage(), ExitCodes.DATABASE, e);
         }
         stops.push(core::close);
-        core.users().ensureFirstAdmin().ifPresent(pw -> {
-            out.println("""
-                    ------------------------------------------------------------------
-                    First start: created user 'admin' with password  %s
-                    It is shown only this once. Sign in at the console and change it.
-                    ------------------------------------------------------------------""".formatted(pw));
-            out.flush();
-        });
+        core.users().ensureFirstAdmin().ifPresent(pw -> FirstAdminPassword.tell(pw, config.path("data.dir"), System.console(), out));
 
         Vertx vertx = Vertx.vertx();
         stops.push(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
 
-        RecordingsService recordings = new RecordingsService(config, core.database(), core.caseRegistry()).start();
+        intake = OutageIntakes.open(config, core, clock, stops);
+        RecordingsService recordings = new RecordingsService(config, core.database(), intake.guard(core.caseRegistry())).start();
         stops.push(recordings::stop);
 
         ami = new AmiService(config, vertx, new AmiService.Dependencies(
@@ -89,8 +89,9 @@ public final class Backend implements AutoCloseable {
         stops.push(ami::stop);
 
         NationalIdRecognizer recognizer = recordings.recognizer();
-        ivr = new IvrServer(config, new IvrDependencies(core.caseRegistry(), core.callLog(), recordings.store(),
-                recognizer, ami, core.officeHours()::isOpen, clock));
+        OutageIntakes.start(intake, recordings.store());
+        ivr = new IvrServer(config, OutageTolerance.wrap(new IvrDependencies(core.caseRegistry(), core.callLog(), recordings.store(),
+                recognizer, ami, core.officeHours()::isOpen, clock), intake));
         try {
             ivr.start();
         } catch (IOException e) {
@@ -104,6 +105,7 @@ public final class Backend implements AutoCloseable {
         List<HealthCheck> checks = List.of(
                 HealthCheck.of("ami", false, () -> EdgeMetrics.amiHealth(config.isSet("ami.username"), ami)),
                 HealthCheck.of("pbx", false, () -> EdgeMetrics.pbxHealth(config.isSet("ami.username"), ami)),
+                OutageIntakes.health(intake),
                 HealthCheck.of("recogniser", false, () -> recognizer == NationalIdRecognizer.NONE
                         ? HealthCheck.Status.disabled("speech.model is not set: spoken IDs go on unverified")
                         : HealthCheck.Status.up("configured")));
@@ -121,6 +123,20 @@ public final class Backend implements AutoCloseable {
                 config.string("console.bind"), console.port());
     }
 
+    /**
+     * The data folder 0700 (0710 of {@code recordings.group}), the spool Asterisk's fallback writes
+     * into 0700 (2770 of the group); the database and the recordings set their own files and folders.
+     */
+    private static void privateFolders(Line111Config config) {
+        String group = config.string("recordings.group");
+        try {
+            FileModes.dataDir(config.path("data.dir"), group);
+            FileModes.privateDir(config.path("recordings.spool"), group);
+        } catch (IllegalStateException e) {
+            throw new StartupException(e.getMessage(), ExitCodes.CONFIG, e);
+        }
+    }
+
     public int agiPort() {
         return ivr.port();
     }
@@ -131,6 +147,11 @@ public final class Backend implements AutoCloseable {
 
     public CoreServices core() {
         return core;
+    }
+
+    /** Messages taken while the database is away: reserved codes, the intake journal. */
+    public OutageIntake intake() {
+        return intake;
     }
 
     /** Stops in reverse order: no new calls first, calls in progress finish or are recorded, the database last. */

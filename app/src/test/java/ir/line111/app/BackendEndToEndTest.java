@@ -46,8 +46,8 @@ class BackendEndToEndTest {
     @BeforeAll
     static void start() {
         Line111Config config = Line111Config.of(Map.of(
-                "data.dir", dataDir.toString(),
-                "db.url", "jdbc:h2:file:" + dataDir.resolve("line111"),
+                "data.dir", data().toString(),
+                "db.url", "jdbc:h2:file:" + data().resolve("line111"),
                 "agi.port", "0",
                 "console.port", "0"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -60,14 +60,41 @@ class BackendEndToEndTest {
         if (backend != null) backend.close();
     }
 
+    /** Made by the backend itself (the temporary folder around it is already 0700). */
+    static Path data() {
+        return dataDir.resolve("data");
+    }
+
     static Path shared() {
         return Path.of(System.getProperty("line111.repo.root", "..")).resolve("../shared").normalize();
     }
 
     @Test
-    void firstStartCreatesAnAdminAndPrintsItsPasswordOnce() {
-        assertThat(firstStartOutput).contains("created user 'admin' with password");
-        assertThat(backend.core().users().list()).extracting(u -> u.username()).containsExactly("admin");
+    void firstStartCreatesAnAdminAndKeepsItsPasswordOutOfRedirectedOutput() throws Exception {
+        // The test's output is no terminal: the password goes to a file only this user can read.
+        Path file = data().resolve("first-admin-password.txt").toAbsolutePath().normalize();
+        assertThat(firstStartOutput).contains("created user 'admin'").contains(file.toString());
+        String password = Files.readAllLines(file).stream().filter(l -> l.startsWith("password: ")).findFirst().orElseThrow()
+                .substring("password: ".length());
+        assertThat(password).hasSizeGreaterThan(10);
+        assertThat(firstStartOutput).doesNotContain(password);
+        assertThat(mode(file)).isEqualTo("rw-------");
+        assertThat(backend.core().users().verify("admin", password.toCharArray())).isPresent();
+        assertThat(backend.core().users().list()).extracting(u -> u.username()).contains("admin");
+    }
+
+    @Test
+    void theDataFolderTheDatabaseAndTheRecordingsAreTheOwnersOnly() throws Exception {
+        assertThat(mode(data())).isEqualTo("rwx------");
+        assertThat(mode(data().resolve("line111.mv.db"))).isEqualTo("rw-------");
+        assertThat(mode(data().resolve("line111.trace.db"))).as("made before H2 writes SQL errors into it").isEqualTo("rw-------");
+        assertThat(mode(data().resolve("recordings"))).isEqualTo("rwx------");
+        assertThat(mode(data().resolve("spool"))).isEqualTo("rwx------");
+        assertThat(mode(data().resolve("tracking-code.key"))).isEqualTo("rw-------");
+    }
+
+    static String mode(Path p) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
 
     @Test

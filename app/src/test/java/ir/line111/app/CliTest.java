@@ -88,4 +88,13 @@ class CliTest {
         assertThat(Main.run("user", "add", "reza", "--role", "operator", "--config", cfg)).isNotZero();
         assertThat(err.toString()).contains("at least");
     }
+
+    @Test
+    void callTakesItsOptionsInTheOrderGiven() {
+        Path script = Path.of(System.getProperty("line111.repo.root", "..")).resolve("fake-asterisk/scripts/follow-up-code.yaml");
+        int code = Main.run("call", "--script", script.toString(), "--port", "1", "--timeout", "2");
+        assertThat(err.toString()).doesNotContain("unknown option");
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(err.toString()).contains("127.0.0.1:1");
+    }
 }

@@ -80,7 +80,7 @@ public final class RecordingsService {
     }
 
     public synchronized RecordingsService start() {
-        store = new AudioStore(db.dataSource(), config.path("recordings.dir"), clock);
+        store = new AudioStore(db.dataSource(), config.path("recordings.dir"), clock, config.string("recordings.group"));
         queue = new TranscriptionQueue(db.dataSource(), clock, config.integer("transcription.max-attempts", 1, 100),
                 Duration.ofMinutes(config.integer("transcription.retry-minutes", 0, 10_000)));
         reconciler = new SpoolReconciler(store, cases, config.path("recordings.spool"),

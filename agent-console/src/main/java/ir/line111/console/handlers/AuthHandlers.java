@@ -10,6 +10,7 @@ import ir.line111.console.http.Call;
 import ir.line111.console.http.Inputs;
 import ir.line111.console.http.Reply;
 import ir.line111.console.security.ConsoleUser;
+import ir.line111.console.security.PasswordChecks;
 import ir.line111.console.security.Session;
 import ir.line111.console.store.AuditLog;
 
@@ -43,7 +44,12 @@ public final class AuthHandlers {
                     .put("message", "تلاش‌های ناموفق زیاد بود؛ " + s + " ثانیه دیگر دوباره امتحان کنید").put("retryAfterSeconds", s),
                     Map.of("Retry-After", Long.toString(s)));
         }
-        Optional<ConsoleUser> user = cx.users().verify(username, password.toCharArray());
+        Optional<ConsoleUser> user;
+        try {
+            user = cx.passwords().run(() -> cx.users().verify(username, password.toCharArray()));
+        } catch (PasswordChecks.Busy busy) {
+            throw ApiException.tooMany("sign_in_busy", "سامانه سرگرم بررسی ورودهای دیگر است؛ چند ثانیه دیگر دوباره امتحان کنید", 2);
+        }
         if (user.isEmpty() || user.get().roles().isEmpty()) {
             cx.throttle().failed(username, c.ip());
             cx.audit().record(username, AuditLog.Action.SIGN_IN_FAILED, null, null, null, null, c.ip());

@@ -166,7 +166,9 @@ public final class CaseHandlers {
         if (!row.status().isOpen()) throw ApiException.conflict("پرونده مختومه است");
         JsonObject b = c.json();
         String text = Inputs.text(b, "text", 10_000, true);
-        cx.cases().addMessage(id, Inputs.longOf(b, "recordingId", false), Inputs.text(b, "callId", 64, false), text, new Actor(c.username()));
+        Long recordingId = Inputs.longOf(b, "recordingId", false);
+        Attachments.mustBelong(cx, c, row, recordingId);
+        cx.cases().addMessage(id, recordingId, Inputs.text(b, "callId", 64, false), text, new Actor(c.username()));
         changed(c, id, "message");
         return detailOf(c, id, false);
     }
@@ -182,10 +184,10 @@ public final class CaseHandlers {
 
     private Object answer(Call c) {
         long id = c.pathId("id");
-        visibleCase(c, id);
+        CaseRow row = visibleCase(c, id);
         JsonObject b = c.json();
         Long rec = Inputs.longOf(b, "recordingId", false);
-        if (rec != null && cx.recordings().find(rec).isEmpty()) throw ApiException.invalid("recordingId", "پاسخ صوتی یافت نشد");
+        Attachments.mustBelong(cx, c, row, rec);
         cx.caseActions().answer(id, Inputs.text(b, "text", 10_000, true), rec, c.username());
         changed(c, id, "answer");
         return detailOf(c, id, false);
@@ -194,11 +196,9 @@ public final class CaseHandlers {
     private Object answerAudio(Call c) {
         long id = c.pathId("id");
         visibleCase(c, id);
-        var body = c.rawBody();
-        if (body == null || body.length() < 44 || !"RIFF".equals(body.getString(0, 4)) || !"WAVE".equals(body.getString(8, 12))) {
-            throw ApiException.invalid("body", "فایل WAV معتبر نیست");
-        }
-        var stored = cx.recordings().storeAnswer(id, body.getBytes())
+        byte[] wav = c.rawBody() == null ? null : c.rawBody().getBytes();
+        WavCheck.check(wav);
+        var stored = cx.recordings().storeAnswer(id, wav)
                 .orElseThrow(() -> ApiException.unavailable("unavailable", "ذخیره‌سازی صدا در دسترس نیست"));
         changed(c, id, "answer-audio " + stored.id());
         return Reply.json(201, new JsonObject().put("id", stored.id()).put("kind", "AGENCY_ANSWER")

@@ -32,7 +32,12 @@ public final class RecordingHandlers {
 
     private final ConsoleContext cx;
 
-    public RecordingHandlers(ConsoleContext cx) { this.cx = cx; }
+    private final Listenings listenings;
+
+    public RecordingHandlers(ConsoleContext cx) {
+        this.cx = cx;
+        this.listenings = new Listenings(cx.clock());
+    }
 
     public void register(ApiRoutes r) {
         r.get("/api/recordings/:id", Roles.CASE_READERS, this::meta);
@@ -44,7 +49,7 @@ public final class RecordingHandlers {
         RecordingCatalog.RecordingInfo info = cx.recordings().find(id).orElseThrow(ApiException::notFound);
         boolean popped = c.has(Role.OPERATOR) && c.session().popped(id);
         if (!popped) {
-            Optional<Long> caseId = cx.caseQueries().caseOfRecording(id);
+            Optional<Long> caseId = Attachments.caseOf(cx, info);
             Optional<CaseRow> row = caseId.flatMap(cid -> cx.caseQueries().find(cid));
             if (row.isEmpty() || !CaseJson.visible(c, row.get())) {
                 cx.audit().record(c.username(), AuditLog.Action.REFUSED, caseId.orElse(null), id, null, "recording not visible to the role", c.ip());
@@ -81,7 +86,7 @@ public final class RecordingHandlers {
         String type = file.getFileName().toString().endsWith(".wav") ? "audio/wav" : "application/octet-stream";
         String range = c.header("Range");
         if (range == null) {
-            cx.audit().record(c.username(), AuditLog.Action.PLAY_RECORDING, null, id, null, null, c.ip());
+            played(c, info);
             return new Reply.File(200, file, 0, size, type, Map.of("Accept-Ranges", "bytes", "Content-Length", Long.toString(size)));
         }
         Matcher m = RANGE.matcher(range.strip());
@@ -96,10 +101,17 @@ public final class RecordingHandlers {
             end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
         }
         if (start >= size || start > end) return unsatisfiable(size);
-        if (start == 0) cx.audit().record(c.username(), AuditLog.Action.PLAY_RECORDING, null, id, null, null, c.ip());
+        played(c, info);
         long length = end - start + 1;
         return new Reply.File(206, file, start, length, type, Map.of("Accept-Ranges", "bytes",
                 "Content-Range", "bytes " + start + "-" + end + "/" + size, "Content-Length", Long.toString(length)));
+    }
+
+    /** Bytes are about to be served: the first request of a listening is audited, with the case the audio belongs to. */
+    private void played(Call c, RecordingCatalog.RecordingInfo info) {
+        if (listenings.starts(c.session().id(), info.id())) {
+            cx.audit().record(c.username(), AuditLog.Action.PLAY_RECORDING, Attachments.caseOf(cx, info).orElse(null), info.id(), null, null, c.ip());
+        }
     }
 
     private static Reply unsatisfiable(long size) {

@@ -48,12 +48,15 @@ public final class ApiRoutes {
     private final SessionStore sessions;
     private final ExecutorService blocking;
     private final MeterRegistry metrics;
+    private final Idempotency idempotency;
 
-    public ApiRoutes(Router router, SessionStore sessions, ExecutorService blocking, MeterRegistry metrics) {
+    /** {@code idempotency}: null leaves Idempotency-Key unheeded (tests of other parts). */
+    public ApiRoutes(Router router, SessionStore sessions, ExecutorService blocking, MeterRegistry metrics, Idempotency idempotency) {
         this.router = router;
         this.sessions = sessions;
         this.blocking = blocking;
         this.metrics = metrics;
+        this.idempotency = idempotency;
     }
 
     public Router router() { return router; }
@@ -78,7 +81,11 @@ public final class ApiRoutes {
 
     /** A route that needs no session (sign-in only). */
     public void open(HttpMethod method, String path, Handler h) {
-        router.route(method, path).handler(ctx -> dispatch(ctx, method, path, null, h));
+        router.route(method, path).handler(ctx -> {
+            ApiException wrongType = JsonBodies.contentTypeProblem(ctx);
+            if (wrongType != null) fail(ctx, method, path, wrongType);
+            else dispatch(ctx, method, path, null, h);
+        });
     }
 
     private void add(HttpMethod method, String path, Set<Role> roles, Handler h) {
@@ -100,6 +107,11 @@ public final class ApiRoutes {
                 fail(ctx, method, path, ApiException.forbidden());
                 return;
             }
+            ApiException wrongType = JsonBodies.contentTypeProblem(ctx);
+            if (wrongType != null) {
+                fail(ctx, method, path, wrongType);
+                return;
+            }
             dispatch(ctx, method, path, s, h);
         });
     }
@@ -108,24 +120,27 @@ public final class ApiRoutes {
         long started = System.nanoTime();
         Context context = Vertx.currentContext();
         Call call = new Call(ctx, s, clientIp(ctx));
+        boolean once = idempotency != null && s != null && method != HttpMethod.GET && method != HttpMethod.HEAD;
         blocking.execute(() -> {
-            Object result;
-            try {
-                result = h.handle(call);
-            } catch (Throwable t) {
-                result = t;
-            }
-            Object r = result;
+            Object r = once ? idempotency.run(call, method.name(), () -> handle(h, call)) : handle(h, call);
             context.runOnContext(v -> {
-                int status = write(ctx, r);
+                int status = Replies.write(ctx, r);
                 record(method, path, status, System.nanoTime() - started);
             });
         });
     }
 
+    private static Object handle(Handler h, Call call) {
+        try {
+            return h.handle(call);
+        } catch (Throwable t) {
+            return t;
+        }
+    }
+
     private void fail(RoutingContext ctx, HttpMethod method, String path, ApiException e) {
         long started = System.nanoTime();
-        int status = write(ctx, e);
+        int status = Replies.write(ctx, e);
         record(method, path, status, System.nanoTime() - started);
     }
 
@@ -144,99 +159,5 @@ public final class ApiRoutes {
     public static String clientIp(RoutingContext ctx) {
         var a = ctx.request().remoteAddress();
         return a == null ? "?" : a.hostAddress();
-    }
-
-    /** Writes the outcome; returns the status sent. */
-    static int write(RoutingContext ctx, Object result) {
-        HttpServerResponse resp = ctx.response();
-        if (resp.ended() || resp.closed()) return 499;
-        resp.putHeader("Cache-Control", "no-store");
-        try {
-            return switch (result) {
-                case JsonObject o -> json(resp, 200, o.encode());
-                case JsonArray a -> json(resp, 200, a.encode());
-                case Reply.Json j -> { j.headers().forEach(resp::putHeader); yield json(resp, j.status(), encode(j.body())); }
-                case Reply.Empty e -> { resp.setStatusCode(e.status()).end(); yield e.status(); }
-                case Reply.Text t -> {
-                    t.headers().forEach(resp::putHeader);
-                    resp.setStatusCode(t.status()).putHeader("Content-Type", t.contentType()).end(t.body());
-                    yield t.status();
-                }
-                case Reply.File f -> {
-                    f.headers().forEach(resp::putHeader);
-                    resp.setStatusCode(f.status()).putHeader("Content-Type", f.contentType());
-                    resp.sendFile(f.file().toString(), f.offset(), f.length());
-                    yield f.status();
-                }
-                case ApiException e -> error(resp, e);
-                case Throwable t when databaseUnavailable(t) -> {
-                    log.warn("console API {} {}: the database is unavailable ({})", ctx.request().method(), ctx.normalizedPath(), t.getMessage());
-                    resp.putHeader("Retry-After", "10");
-                    yield error(resp, ApiException.unavailable("unavailable", "پایگاه داده در دسترس نیست؛ چند لحظه دیگر دوباره تلاش کنید. چیزی ثبت نشد."));
-                }
-                case ir.line111.core.domain.cases.NoSuchCaseException e -> error(resp, ApiException.notFound());
-                case ir.line111.core.domain.cases.CaseRuleException e -> error(resp, ApiException.conflict(e.getMessage()));
-                case java.util.NoSuchElementException e -> error(resp, ApiException.notFound());
-                case IllegalArgumentException e -> error(resp, ApiException.invalid(null, e.getMessage()));
-                case IllegalStateException e -> error(resp, ApiException.conflict(e.getMessage()));
-                case Throwable t -> {
-                    log.error("console API {} {} failed", ctx.request().method(), ctx.normalizedPath(), t);
-                    yield error(resp, new ApiException(500, "internal", "خطای داخلی؛ دوباره تلاش کنید", null));
-                }
-                case null -> { resp.setStatusCode(204).end(); yield 204; }
-                default -> json(resp, 200, encode(result));
-            };
-        } catch (RuntimeException e) {
-            log.error("console API could not write a reply", e);
-            if (!resp.ended()) resp.setStatusCode(500).end();
-            return 500;
-        }
-    }
-
-    /**
-     * A lost or refused database connection anywhere in the cause chain (JDBC's connection classes,
-     * SQL state class 08, H2's "database closed", core's DatabaseUnavailableException): the request
-     * can be repeated, so 503, not 500.
-     */
-    static boolean databaseUnavailable(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.sql.SQLTransientConnectionException || c instanceof java.sql.SQLNonTransientConnectionException
-                    || c instanceof ir.line111.core.persistence.DatabaseUnavailableException) {
-                return true;
-            }
-            if (c instanceof java.sql.SQLException se) {
-                String state = se.getSQLState();
-                if (state != null && (state.startsWith("08") || state.equals("90098") || state.equals("90121") || state.equals("57P01"))) return true;
-            }
-        }
-        return false;
-    }
-
-    static int error(HttpServerResponse resp, ApiException e) {
-        JsonObject body = new JsonObject().put("error", e.code()).put("message", e.getMessage() == null ? e.code() : e.getMessage());
-        if (e.field() != null) body.put("field", e.field());
-        return json(resp, e.status(), body.encode());
-    }
-
-    private static String encode(Object body) {
-        return switch (body) {
-            case JsonObject o -> o.encode();
-            case JsonArray a -> a.encode();
-            case Map<?, ?> m -> new JsonObject(castMap(m)).encode();
-            default -> io.vertx.core.json.Json.encode(body);
-        };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Map<?, ?> m) { return (Map<String, Object>) m; }
-
-    /**
-     * JSON with {@code < > &} escaped: they can only occur inside strings, and escaped they cannot
-     * close a script element or start markup if a reply ever lands in an HTML context.
-     */
-    static int json(HttpServerResponse resp, int status, String encoded) {
-        String safe = encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
-        resp.setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(safe);
-        return status;
     }
 }

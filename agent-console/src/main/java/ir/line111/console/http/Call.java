@@ -2,7 +2,6 @@ package ir.line111.console.http;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import ir.line111.console.security.Role;
@@ -19,6 +18,7 @@ public final class Call {
     private final MultiMap headers;
     private final Buffer body;
     private final String ip;
+    private final String path;
 
     Call(RoutingContext ctx, Session session, String ip) {
         this.ctx = ctx;
@@ -28,6 +28,7 @@ public final class Call {
         this.headers = MultiMap.caseInsensitiveMultiMap().addAll(ctx.request().headers());
         this.body = ctx.body() == null ? null : ctx.body().buffer();
         this.ip = ip;
+        this.path = ctx.normalizedPath();
     }
 
     /** The session; null only on the routes that need none (sign-in). */
@@ -36,6 +37,8 @@ public final class Call {
     public boolean has(Role role) { return session != null && session.has(role); }
     public String ip() { return ip; }
     public String header(String name) { return headers.get(name); }
+    /** The concrete path asked for ({@code /api/cases/42/refer}). */
+    public String path() { return path; }
     RoutingContext routingContext() { return ctx; }
 
     public String param(String name) {
@@ -74,14 +77,9 @@ public final class Call {
         }
     }
 
-    /** The JSON body, or an empty object when none was sent. */
+    /** The JSON body, or an empty object when none was sent; a key given twice is refused (400). */
     public JsonObject json() {
-        if (body == null || body.length() == 0) return new JsonObject();
-        try {
-            return new JsonObject(body);
-        } catch (DecodeException | ClassCastException e) {
-            throw ApiException.invalid(null, "بدنهٔ درخواست JSON معتبر نیست");
-        }
+        return JsonBodies.object(body);
     }
 
     public Buffer rawBody() { return body; }

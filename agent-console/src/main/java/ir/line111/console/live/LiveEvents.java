@@ -14,7 +14,6 @@ import ir.line111.core.domain.identity.NationalId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ public final class LiveEvents {
 
     private final Vertx vertx;
     private final SessionStore sessions;
-    private final Set<String> extraOrigins;
+    private final Origins origins;
     private final Map<ServerWebSocket, Client> clients = new ConcurrentHashMap<>();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final Presence presence;
@@ -54,10 +53,10 @@ public final class LiveEvents {
                         java.util.function.BiConsumer<Session, JsonObject> screenPopShown,
                         java.util.concurrent.Executor blocking) {}
 
-    public LiveEvents(Vertx vertx, SessionStore sessions, Set<String> extraOrigins, Presence presence, Hooks hooks) {
+    public LiveEvents(Vertx vertx, SessionStore sessions, Origins origins, Presence presence, Hooks hooks) {
         this.vertx = vertx;
         this.sessions = sessions;
-        this.extraOrigins = Set.copyOf(extraOrigins);
+        this.origins = origins;
         this.presence = presence;
         this.hooks = hooks;
     }
@@ -114,9 +113,9 @@ public final class LiveEvents {
             return;
         }
         String origin = hs.headers().get("Origin");
-        String host = hs.headers().get("Host");
-        if (!originAllowed(origin, host)) {
-            log.warn("WebSocket refused: origin {} is not the console's ({})", origin, host);
+        if (!origins.allows(origin)) {
+            log.warn("WebSocket refused: origin {} is not one of the console's", origin == null ? null
+                    : origin.length() > 100 ? origin.substring(0, 100) + "…" : origin);
             hs.reject(403);
             return;
         }
@@ -126,19 +125,6 @@ public final class LiveEvents {
             return;
         }
         hs.accept().onSuccess(ws -> open(ws, s));
-    }
-
-    boolean originAllowed(String origin, String host) {
-        if (origin == null || origin.isBlank()) return false;
-        if (extraOrigins.contains(origin)) return true;
-        try {
-            URI u = URI.create(origin);
-            if (u.getHost() == null || host == null) return false;
-            String authority = u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "");
-            return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && authority.equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private Session sessionOf(String cookieHeader) {

@@ -14,7 +14,12 @@ import java.util.Optional;
  */
 public interface RecordingCatalog {
 
-    record RecordingInfo(long id, RecordingKind kind, String callId, Path file, Double durationSeconds, Instant createdAt) {}
+    /** {@code caseId}: the case the recording was attached to in the store, null when none (yet). */
+    record RecordingInfo(long id, RecordingKind kind, String callId, Path file, Double durationSeconds, Instant createdAt, Long caseId) {
+        public RecordingInfo(long id, RecordingKind kind, String callId, Path file, Double durationSeconds, Instant createdAt) {
+            this(id, kind, callId, file, durationSeconds, createdAt, null);
+        }
+    }
 
     record Word(String word, double start, double end, Double conf) {}
 

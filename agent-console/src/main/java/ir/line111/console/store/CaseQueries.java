@@ -92,6 +92,12 @@ public final class CaseQueries {
                 rs -> rs.getLong(1), recordingId, recordingId, recordingId);
     }
 
+    /** The calls a case knows of: the one it was registered from, and those its events came from. */
+    public java.util.Set<String> callsOf(long caseId) {
+        return new java.util.HashSet<>(jdbc.list("select call_id from case_record where id = ? and call_id is not null "
+                + "union select call_id from case_event where case_id = ? and call_id is not null", rs -> rs.getString(1), caseId, caseId));
+    }
+
     static CaseRow row(ResultSet rs) throws SQLException {
         return new CaseRow(rs.getLong("id"), rs.getString("tracking_code"), en(CaseKind.class, rs.getString("kind")),
                 en(Channel.class, rs.getString("channel")), status(rs.getString("status")),

@@ -1,5 +1,6 @@
 package ir.line111.console.store;
 
+import ir.line111.console.http.ApiException;
 import ir.line111.console.ports.ConsoleUsers;
 import ir.line111.console.security.ConsoleUser;
 import ir.line111.console.security.Role;
@@ -67,12 +68,16 @@ public final class CoreConsoleUsers implements ConsoleUsers {
         }
     }
 
-    /** Name taken: a conflict; no such user: not found; the rest: the input was wrong. */
+    /** Name taken: a conflict; no such user: not found; the rest: the input was wrong. Each in Persian, naming its field. */
     private static RuntimeException problem(UserException e) {
         return switch (e.problem()) {
-            case EXISTS -> new IllegalStateException(e.getMessage());
-            case NO_SUCH_USER -> new java.util.NoSuchElementException(e.getMessage());
-            default -> new IllegalArgumentException(e.getMessage());
+            case EXISTS -> new ApiException(409, "conflict", "این نام کاربری پیش‌تر ثبت شده است", "username");
+            case NO_SUCH_USER -> ApiException.notFound();
+            case WEAK_PASSWORD -> ApiException.invalid("password", "گذرواژه باید دست‌کم "
+                    + ir.line111.core.domain.identity.Digits.toPersian(Integer.toString(UserDirectory.MIN_PASSWORD_LENGTH)) + " نویسه و حداکثر ۷۲ بایت باشد");
+            case INVALID_USERNAME -> ApiException.invalid("username",
+                    "نام کاربری ۲ تا ۳۲ نویسه است: یک حرف کوچک لاتین، سپس حرف، رقم، نقطه، زیرخط یا خط تیره");
+            case NO_ROLES -> ApiException.invalid("roles", "کاربر دست‌کم یک نقش لازم دارد");
         };
     }
 

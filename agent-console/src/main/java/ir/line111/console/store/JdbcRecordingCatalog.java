@@ -53,7 +53,7 @@ public final class JdbcRecordingCatalog implements RecordingCatalog {
 
     @Override
     public Optional<RecordingInfo> find(long id) {
-        return jdbc.one("select id, call_id, kind, path, duration_samples, sample_rate, recorded_at, purged_at from recording where id = ?", rs -> {
+        return jdbc.one("select id, call_id, kind, path, duration_samples, sample_rate, recorded_at, purged_at, case_id from recording where id = ?", rs -> {
             RecordingKind kind;
             try {
                 kind = RecordingKind.valueOf(rs.getString("kind"));
@@ -64,7 +64,7 @@ public final class JdbcRecordingCatalog implements RecordingCatalog {
             Double seconds = rate > 0 ? rs.getLong("duration_samples") / (double) rate : null;
             boolean purged = rs.getObject("purged_at") != null;
             return new RecordingInfo(rs.getLong("id"), kind, rs.getString("call_id"), purged ? null : store.resolve(rs.getString("path")),
-                    seconds, Jdbc.instant(rs, "recorded_at"));
+                    seconds, Jdbc.instant(rs, "recorded_at"), Jdbc.longOrNull(rs, "case_id"));
         }, id);
     }
 
@@ -94,8 +94,9 @@ public final class JdbcRecordingCatalog implements RecordingCatalog {
         String relative = "answers/case-" + caseId + "-" + now.toEpochMilli() + ".wav";
         Path file = store.resolve(relative);
         try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, wav);
+            Files.createDirectories(store);
+            ir.line111.core.files.FileModes.privateDirs(store, file.getParent(), null);
+            ir.line111.core.files.FileModes.writePrivate(file, wav);
         } catch (IOException e) {
             throw new IllegalStateException("could not store the audio answer: " + e.getMessage(), e);
         }

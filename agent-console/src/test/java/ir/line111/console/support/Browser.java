@@ -27,13 +27,23 @@ public final class Browser {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String csrf;
+    private volatile Duration timeout = Duration.ofSeconds(20);
 
     public Browser(String base) {
+        this(base, null);
+    }
+
+    /** {@code from}: the local address to connect from (127.0.0.2 is another desk as far as the server can tell); null: any. */
+    public Browser(String base, java.net.InetAddress from) {
         this.base = base;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5));
+        if (from != null) b.localAddress(from);
+        this.http = b.build();
     }
 
     public String csrf() { return csrf; }
+    /** How long a request may take (20 s unless set). */
+    public Browser timeout(Duration t) { timeout = t; return this; }
     public void csrf(String token) { csrf = token; }
     public CookieManager cookies() { return cookies; }
 
@@ -53,9 +63,14 @@ public final class Browser {
     }
 
     public Response send(String method, String path, String body, boolean withCsrf, List<String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+        return sendAs(method, path, body, body == null ? null : "application/json", withCsrf, headers);
+    }
+
+    /** {@code contentType} as given, null for none. */
+    public Response sendAs(String method, String path, String body, String contentType, boolean withCsrf, List<String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) b.header("Content-Type", "application/json");
+        if (contentType != null) b.header("Content-Type", contentType);
         if (withCsrf && csrf != null) b.header("X-CSRF-Token", csrf);
         for (int i = 0; i + 1 < headers.size(); i += 2) b.header(headers.get(i), headers.get(i + 1));
         try {

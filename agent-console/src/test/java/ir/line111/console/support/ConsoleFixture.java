@@ -3,6 +3,7 @@ package ir.line111.console.support;
 import io.vertx.core.Vertx;
 import ir.line111.console.ConsoleDependencies;
 import ir.line111.console.ConsoleServer;
+import ir.line111.console.ports.ConsoleUsers;
 import ir.line111.console.ports.HealthCheck;
 import ir.line111.console.security.ConsoleUser;
 import ir.line111.console.security.Role;
@@ -71,6 +72,12 @@ public final class ConsoleFixture implements AutoCloseable {
      * module's tables); {@code beforeStart} runs on the database before the server starts.
      */
     public ConsoleFixture(Database db, boolean testCatalog, java.util.function.Consumer<Database> beforeStart) {
+        this(db, testCatalog, beforeStart, Map.of(), u -> u);
+    }
+
+    /** {@code config}: keys over the test defaults; {@code users}: wraps the user directory the console gets. */
+    public ConsoleFixture(Database db, boolean testCatalog, java.util.function.Consumer<Database> beforeStart,
+                          Map<String, String> config, java.util.function.UnaryOperator<ConsoleUsers> users) {
         this.db = db;
         try {
             this.clock = new MutableClock(Instant.now());
@@ -80,20 +87,23 @@ public final class ConsoleFixture implements AutoCloseable {
             this.cases = new PersistentCases(db, new TrackingCodeIssuer(db, "console-test-key-0123456789".getBytes(StandardCharsets.UTF_8)),
                     clock, Duration.ofDays(30));
             Jdbc jdbc = new Jdbc(db.dataSource());
-            CoreConsoleUsers users = new CoreConsoleUsers(new PersistentUserDirectory(db, 4, clock));
+            CoreConsoleUsers coreUsers = new CoreConsoleUsers(new PersistentUserDirectory(db, 4, clock));
             for (Role r : Role.values()) {
                 String name = r.wire();
-                users.create(new ConsoleUser(name, "کاربر " + name, Set.of(r), true, r == Role.OPERATOR ? "PJSIP/op1" : null), PASSWORD.toCharArray());
+                coreUsers.create(new ConsoleUser(name, "کاربر " + name, Set.of(r), true, r == Role.OPERATOR ? "PJSIP/op1" : null), PASSWORD.toCharArray());
             }
-            users.create(new ConsoleUser("operator2", "کارشناس دو", Set.of(Role.OPERATOR), true, "PJSIP/op2"), PASSWORD.toCharArray());
-            users.create(new ConsoleUser("transcriber2", "پیاده‌ساز دو", Set.of(Role.TRANSCRIBER), true, null), PASSWORD.toCharArray());
+            coreUsers.create(new ConsoleUser("operator2", "کارشناس دو", Set.of(Role.OPERATOR), true, "PJSIP/op2"), PASSWORD.toCharArray());
+            coreUsers.create(new ConsoleUser("transcriber2", "پیاده‌ساز دو", Set.of(Role.TRANSCRIBER), true, null), PASSWORD.toCharArray());
             AdminStore admin = new AdminStore(jdbc, clock, Line111Config.of(Map.of()));
             this.agencyId = admin.addAgency("شرکت آب و فاضلاب").id();
             this.otherAgencyId = admin.addAgency("دانشگاه علوم پزشکی").id();
-            Line111Config config = Line111Config.of(Map.of("console.port", "0", "recordings.dir", store.toString()));
+            Map<String, String> settings = new java.util.HashMap<>(Map.of("console.port", "0", "recordings.dir", store.toString()));
+            settings.putAll(config);
+            Line111Config cfg = Line111Config.of(settings);
+            ConsoleUsers consoleUsers = users.apply(coreUsers);
             if (beforeStart != null) beforeStart.accept(db);
             this.vertx = Vertx.vertx();
-            this.server = new ConsoleServer(config, vertx, new ConsoleDependencies(db.dataSource(), cases, users, testCatalog ? recordings : null,
+            this.server = new ConsoleServer(cfg, vertx, new ConsoleDependencies(db.dataSource(), cases, consoleUsers, testCatalog ? recordings : null,
                     List.of(HealthCheck.of("ami", false, ami::get)), null, clock));
             this.port = server.start();
         } catch (IOException e) {

@@ -18,8 +18,13 @@ public final class StoreCatalog implements RecordingCatalog {
     private final AtomicLong ids = new AtomicLong(9_000);
 
     public long add(RecordingKind kind, Path file, Transcript transcript) {
+        return add(kind, file, transcript, null, null);
+    }
+
+    /** {@code callId} null: a call of its own; {@code caseId}: the case the store attached it to, null for none. */
+    public long add(RecordingKind kind, Path file, Transcript transcript, String callId, Long caseId) {
         long id = ids.incrementAndGet();
-        infos.put(id, new RecordingInfo(id, kind, "call-" + id, file, 2.0, Instant.parse("2026-11-20T10:00:00Z")));
+        infos.put(id, new RecordingInfo(id, kind, callId == null ? "call-" + id : callId, file, 2.0, Instant.parse("2026-11-20T10:00:00Z"), caseId));
         if (transcript != null) transcripts.put(id, transcript);
         return id;
     }

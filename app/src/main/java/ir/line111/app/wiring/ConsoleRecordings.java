@@ -27,7 +27,7 @@ public final class ConsoleRecordings implements RecordingCatalog {
                 .filter(row -> row.purgedAt() == null)
                 .map(row -> {
                     var r = row.recording();
-                    return new RecordingInfo(r.id(), r.kind(), r.callId(), store.fileOf(r), row.durationSeconds(), row.recordedAt());
+                    return new RecordingInfo(r.id(), r.kind(), r.callId(), store.fileOf(r), row.durationSeconds(), row.recordedAt(), row.caseId());
                 });
     }
 
@@ -36,7 +36,7 @@ public final class ConsoleRecordings implements RecordingCatalog {
         try {
             AudioStore.Row row = store.storeUpload(caseId, RecordingKind.AGENCY_ANSWER, wav);
             var r = row.recording();
-            return Optional.of(new RecordingInfo(r.id(), r.kind(), r.callId(), store.fileOf(r), row.durationSeconds(), row.recordedAt()));
+            return Optional.of(new RecordingInfo(r.id(), r.kind(), r.callId(), store.fileOf(r), row.durationSeconds(), row.recordedAt(), caseId));
         } catch (IOException e) {
             throw new UncheckedIOException("could not store the audio answer", e);
         }

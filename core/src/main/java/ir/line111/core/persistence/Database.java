@@ -68,11 +68,14 @@ public final class Database implements AutoCloseable {
     /** Opens and migrates the database at {@code url}; for tools and tests that have no configuration. */
     public static Database open(String url, String user, String password, int poolMax) {
         Objects.requireNonNull(url, "url");
+        url = H2Durability.durable(url);
         String safeUrl = withoutPassword(url);
         Vendor vendor = vendorOf(url, safeUrl);
+        H2Files.beforeOpen(url);
         HikariDataSource ds = pool(url, user, password, poolMax, vendor, safeUrl);
         try {
             migrate(ds, safeUrl);
+            H2Files.afterOpen(url);
             SessionFactory sf = sessionFactory(ds, entityClasses());
             log.info("database {} open ({}), pool of {}", safeUrl, vendor, poolMax);
             return new Database(ds, sf, vendor, safeUrl);
@@ -89,7 +92,7 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseUnavailableException when the database cannot be reached or a migration fails
      */
     public static String migrate(Line111Config config) {
-        String url = config.string("db.url");
+        String url = H2Durability.durable(config.string("db.url"));
         String safeUrl = withoutPassword(url);
         Vendor vendor = vendorOf(url, safeUrl);
         try (HikariDataSource ds = pool(url, config.string("db.user"), config.string("db.password"), 2, vendor, safeUrl)) {

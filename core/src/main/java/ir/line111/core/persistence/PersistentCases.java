@@ -53,7 +53,8 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
     private final Supplier<Duration> duplicateWindow;
 
     public PersistentCases(Database db, TrackingCodeIssuer codes, Clock clock, Duration duplicateWindow) {
-        this(db, codes, clock, constant(Objects.requireNonNull(duplicateWindow, "duplicateWindow")));
+        Objects.requireNonNull(duplicateWindow, "duplicateWindow");
+        this(db, codes, clock, () -> duplicateWindow);
     }
 
     /** With a duplicate window that administrators may change while the system runs ({@link CoreSettings#duplicateWindow}). */
@@ -62,10 +63,6 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
         this.codes = Objects.requireNonNull(codes, "codes");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.duplicateWindow = Objects.requireNonNull(duplicateWindow, "duplicateWindow");
-    }
-
-    private static Supplier<Duration> constant(Duration d) {
-        return () -> d;
     }
 
     /** With {@code cases.duplicate-window-days} from the configuration and the system clock. */
@@ -99,10 +96,14 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
 
     @Override
     public CaseSummary registerVoicemail(VoicemailIntake in) {
+        return registerVoicemail(in, codes.issue());
+    }
+
+    /** With a code issued before: one reserved while the database was up and already read to the caller. */
+    public CaseSummary registerVoicemail(VoicemailIntake in, TrackingCode code) {
         Objects.requireNonNull(in, "intake");
         Objects.requireNonNull(in.subject(), "subject");
         Instant at = (in.at() == null ? clock.instant() : in.at()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        TrackingCode code = codes.issue();
         return db.fromTransaction(s -> {
             CaseEntity c = new CaseEntity();
             c.setTrackingCode(code.digits());

@@ -27,8 +27,12 @@ public final class ExpectedLogs implements AutoCloseable, BeforeAllCallback, Aft
     private final List<String> names;
     private final List<Logger> captured = new ArrayList<>();
     private final List<Boolean> additivity = new ArrayList<>();
+    private final List<ch.qos.logback.core.Appender<ILoggingEvent>> consoles = new ArrayList<>();
     private ListAppender<ILoggingEvent> appender;
     private boolean wholeClass;
+
+    /** Names the root logger: everything is captured, and the console appenders are off meanwhile. */
+    public static final String EVERYTHING = org.slf4j.Logger.ROOT_LOGGER_NAME;
 
     private ExpectedLogs(List<String> names) {
         this.names = names;
@@ -53,13 +57,28 @@ public final class ExpectedLogs implements AutoCloseable, BeforeAllCallback, Aft
     }
 
     private synchronized void start() {
-        appender = new ListAppender<>();
+        appender = new ListAppender<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                e.prepareForDeferredProcessing(); // thread name and MDC as they were, not as read later
+                super.append(e);
+            }
+        };
         appender.start();
         for (String n : names) {
             Logger l = (Logger) LoggerFactory.getLogger(n);
             captured.add(l);
             additivity.add(l.isAdditive());
-            l.setAdditive(false);
+            if (n.equals(EVERYTHING)) {
+                // The root has no parent to stop at: take its console appenders away instead.
+                for (var it = l.iteratorForAppenders(); it.hasNext(); ) {
+                    var a = it.next();
+                    if (a instanceof ch.qos.logback.core.ConsoleAppender<ILoggingEvent>) consoles.add(a);
+                }
+                consoles.forEach(l::detachAppender);
+            } else {
+                l.setAdditive(false);
+            }
             l.addAppender(appender);
         }
     }
@@ -67,9 +86,12 @@ public final class ExpectedLogs implements AutoCloseable, BeforeAllCallback, Aft
     @Override
     public synchronized void close() {
         for (int i = 0; i < captured.size(); i++) {
-            captured.get(i).detachAppender(appender);
-            captured.get(i).setAdditive(additivity.get(i));
+            Logger l = captured.get(i);
+            l.detachAppender(appender);
+            l.setAdditive(additivity.get(i));
+            if (l.getName().equals(EVERYTHING)) consoles.forEach(l::addAppender);
         }
+        consoles.clear();
         captured.clear();
         additivity.clear();
         if (appender != null) appender.stop();

@@ -49,9 +49,9 @@ public final class IvrServer implements AutoCloseable {
                 : new StartupWarmup(deps.cases(), deps.clock());
         this.callLog = new QueuedCallLog(deps.callLog(), deps.clock());
         IvrDependencies queued = new IvrDependencies(deps.cases(), callLog, deps.recordings(), deps.recognizer(), deps.queueLoad(),
-                deps.officeHours(), deps.clock());
+                deps.officeHours(), deps.clock(), deps.canTakeMessages());
         CallFlows flows = new CallFlows(queued, settings, catalogue);
-        Line111Scripts scripts = new Line111Scripts(flows, catalogue, callLog, deps.clock());
+        Line111Scripts scripts = new Line111Scripts(flows, catalogue, callLog, deps.clock(), deps.canTakeMessages());
         this.server = new BoundedAgiServer(scripts, address, config.port("agi.port"), maxCalls, AgiLimits.from(config));
     }
 

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import static ir.line111.core.logging.LogValues.bounded;
+import java.util.function.BooleanSupplier;
 
 /**
  * The explicit mapping of exactly two scripts (DialplanContract), nothing by class name, plus the
@@ -35,6 +36,7 @@ final class Line111Scripts implements MappingStrategy {
     private final PromptCatalogue catalogue;
     private final CallLog callLog;
     private final Clock clock;
+    private final BooleanSupplier canTakeMessages;
     private final AgiScript entry = this::entry;
     private final AgiScript afterQueue = this::afterQueue;
     private final AgiScript refusal = this::refuse;
@@ -43,7 +45,8 @@ final class Line111Scripts implements MappingStrategy {
     private final LogLimiter notFoundLog = new LogLimiter(Duration.ofMinutes(1), 5);
     private final LogLimiter malformedLog = new LogLimiter(Duration.ofMinutes(1), 5);
 
-    Line111Scripts(CallFlows flows, PromptCatalogue catalogue, CallLog callLog, Clock clock) {
+    Line111Scripts(CallFlows flows, PromptCatalogue catalogue, CallLog callLog, Clock clock, BooleanSupplier canTakeMessages) {
+        this.canTakeMessages = canTakeMessages;
         this.flows = flows;
         this.catalogue = catalogue;
         this.callLog = callLog;
@@ -55,7 +58,11 @@ final class Line111Scripts implements MappingStrategy {
         if (BoundedAgiServer.REFUSED.isBound()) return refusal;
         String script = request.getScript();
         if (script == null || callId(request) == null) return malformed;
-        if (DialplanContract.SCRIPT_ENTRY.equals(script)) return entry;
+        if (DialplanContract.SCRIPT_ENTRY.equals(script)) {
+            if (canTakeMessages.getAsBoolean()) return entry;
+            log.warn("the database is away and no reserved tracking code is left: the dialplan's fallback records the call");
+            return refusal;
+        }
         if (DialplanContract.SCRIPT_AFTER_QUEUE.equals(script)) return afterQueue;
         return notFound;
     }
@@ -141,7 +148,8 @@ final class Line111Scripts implements MappingStrategy {
                     logged = "; not in the call log: " + bounded(e.getMessage());
                 }
             }
-            log.warn("call refused (the IVR is at its ceiling or stopping): {}{}", told, logged);
+            log.warn("call refused (the IVR is at its ceiling or stopping, or has no reserved code while the database is away): {}{}",
+                    told, logged);
         } finally {
             MDC.remove(MDC_CALL_ID);
         }

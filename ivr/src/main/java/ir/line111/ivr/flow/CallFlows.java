@@ -552,9 +552,9 @@ public final class CallFlows {
     private void apologise(CallSession s) {
         try {
             s.caller.play(List.of(TECHNICAL_PROBLEM), "");
-            hangUp(s);
-        } catch (RuntimeException ignored) {
-            // the call is already failing; settle() keeps what there is
+            // Nobody is hung up unserved: with no message kept yet, the dialplan's fallback records one.
+            if (s.message != null || s.messageSettled) hangUp(s); else s.caller.setVariable(DialplanContract.VAR_NEXT, DialplanContract.NEXT_FALLBACK);
+        } catch (RuntimeException ignored) { // the call is already failing; settle() keeps what there is
         }
     }
 

@@ -133,7 +133,11 @@ public final class QueuedCallLog implements CallLog, AutoCloseable {
                     full.set(false);
                     log.warn("call log: queue has room again; {} events dropped in all", dropped.get());
                 }
-            } catch (CallLogUnavailableException e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (CallLogUnavailableException | Error e) {
+                // An Error too: PostgreSQL's driver asserts on a cut connection (under -ea), and a writer
+                // that died of it would lose the record of every later call. Kept and retried like an outage.
                 if (abandon) {
                     log.error("call log: stopping with the database unreachable: {} events not written", batch.size() + queue.size());
                     return;

@@ -1,5 +1,7 @@
 package ir.line111.ivr.agi;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -17,12 +19,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every log line the IVR writes about a call carries that call's Asterisk unique id (MDC callId). */
 class CallIdLoggingTest {
+
+    /** What these tests provoke on purpose is kept off the console (assertions read it where it matters). */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of(ExpectedLogs.EVERYTHING);
     @TempDir Path dir;
 
     @Test
     void theCallsLogLinesCarryItsUniqueId() throws Exception {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        // The thread name and MDC are read when the line is written, not later on the test's thread.
+        ListAppender<ILoggingEvent> events = new ListAppender<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                e.prepareForDeferredProcessing();
+                super.append(e);
+            }
+        };
         events.start();
         root.addAppender(events);
         try (IvrHarness ivr = new IvrHarness(dir)) {

@@ -1,5 +1,7 @@
 package ir.line111.ivr.agi;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.core.domain.calls.CallOutcome;
 import ir.line111.fakeasterisk.agi.CallEnd;
 import ir.line111.fakeasterisk.agi.CallTranscript;
@@ -23,6 +25,10 @@ import static org.awaitility.Awaitility.await;
 
 /** The FastAGI edge: the mapping, the ceiling, graceful stop, and a garbled Asterisk. */
 class IvrServerTest {
+
+    /** What these tests provoke on purpose is kept off the console (assertions read it where it matters). */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of("ir.line111.ivr", "org.asteriskjava");
     @TempDir Path dir;
 
     static CallerScript untilRecognition(IvrHarness ivr) {

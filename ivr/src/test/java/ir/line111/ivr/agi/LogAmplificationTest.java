@@ -1,5 +1,7 @@
 package ir.line111.ivr.agi;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -27,6 +29,10 @@ import static org.awaitility.Awaitility.await;
 
 /** Whatever a peer sends, a call writes a bounded amount of log; a refused call writes one line. */
 class LogAmplificationTest {
+
+    /** What these tests provoke on purpose is kept off the console (assertions read it where it matters). */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of(ExpectedLogs.EVERYTHING);
     /** The production pattern (app's logback.xml), with the stack trace it would print. */
     static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%X{callId:--}] %logger{24} - %msg%n%ex";
 

@@ -1,5 +1,7 @@
 package ir.line111.ivr.agi;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.fakeasterisk.agi.CallTranscript;
 import ir.line111.fakeasterisk.agi.CallerScript;
 import ir.line111.fakeasterisk.agi.FakeCall;
@@ -27,6 +29,10 @@ import static org.awaitility.Awaitility.await;
  * it again; a caller who gave nothing is.
  */
 class ShutdownMidCallTest {
+
+    /** What these tests provoke on purpose is kept off the console (assertions read it where it matters). */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of("ir.line111.ivr");
     @TempDir Path dir;
     IvrHarness ivr;
 

@@ -1,5 +1,7 @@
 package ir.line111.ivr.agi;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -34,6 +36,10 @@ import static org.awaitility.Awaitility.await;
 
 /** Sockets that never finish their agi_ environment, and peers that never answer a command, cost no call. */
 class StalledConnectionsTest {
+
+    /** What these tests provoke on purpose is kept off the console (assertions read it where it matters). */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of("ir.line111.ivr.agi");
     static final int STALLED = 4000;
     static final byte[] PARTIAL = "agi_network: yes\nagi_network_script: line111\nagi_request: agi://127.0.0.1/line111\nagi_channel: Local/stalled@x;1\n"
             .getBytes(StandardCharsets.US_ASCII);

@@ -1,5 +1,7 @@
 package ir.line111.ivr.ami;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -18,6 +20,10 @@ import static org.awaitility.Awaitility.await;
 
 /** 50,000 AMI events as fast as the socket takes them: bounded, counted, a few log lines, and the queue still works after. */
 class AmiFloodTest {
+
+    /** What these tests provoke on purpose is kept off the console (assertions read it where it matters). */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of(ExpectedLogs.EVERYTHING);
     static final int FLOOD = 50_000;
     static final int CAPACITY = 500;
     static final int BATCH = 1000;

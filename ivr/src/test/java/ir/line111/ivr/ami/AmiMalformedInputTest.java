@@ -1,5 +1,7 @@
 package ir.line111.ivr.ami;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.fakeasterisk.ami.FakeAmiServer;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +12,10 @@ import static org.awaitility.Awaitility.await;
 
 /** Garbage, unknown events, half-filled events and stray responses do not break the connection. */
 class AmiMalformedInputTest {
+
+    /** What these tests provoke on purpose is kept off the console (assertions read it where it matters). */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of("org.asteriskjava", "ir.line111.ivr.ami");
 
     @Test
     void junkOnTheSocketIsSkippedAndTheNextCallStillPops() {

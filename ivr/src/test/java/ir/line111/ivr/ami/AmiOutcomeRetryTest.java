@@ -21,7 +21,7 @@ class AmiOutcomeRetryTest {
 
     /** What these tests provoke on purpose is kept off the console and asserted where it matters. */
     @RegisterExtension
-    final ExpectedLogs logs = ExpectedLogs.of(AmiService.class);
+    final ExpectedLogs logs = ExpectedLogs.of(AmiService.class, "org.asteriskjava");
 
     @Test
     void outcomesRecordedWhileTheStoreIsDownAreStoredLater() {

@@ -1,5 +1,7 @@
 package ir.line111.ivr.flow;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.core.domain.calls.CallOutcome;
 import ir.line111.core.testing.TestNationalIds;
 import ir.line111.core.domain.cases.Relation;
@@ -25,6 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** DESIGN §4 steps 1–5 and 8 through the real FastAGI server, the fake Asterisk and an H2 registry. */
 class MessageFlowTest {
+
+    /** What these tests provoke on purpose is kept off the console (assertions read it where it matters). */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of("ir.line111.ivr.flow");
     static final String VALID_ID = TestNationalIds.random().digits();
     static final String OTHER_ID = TestNationalIds.random().digits();
 

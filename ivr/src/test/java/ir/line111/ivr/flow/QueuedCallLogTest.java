@@ -27,7 +27,7 @@ class QueuedCallLogTest {
     final ExpectedLogs logs = ExpectedLogs.of(QueuedCallLog.class);
 
     /** A store that records what it was given and can be "down". */
-    static final class Store implements CallLog {
+    static class Store implements CallLog {
         final List<CallEvent> written = new CopyOnWriteArrayList<>();
         final AtomicInteger batches = new AtomicInteger();
         final AtomicInteger refusals = new AtomicInteger();
@@ -97,6 +97,27 @@ class QueuedCallLogTest {
         assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
         assertThat(store.written).extracting(CallEvent::callId).containsExactly("c1", "c1", "c1");
         assertThat(logs.has(ch.qos.logback.classic.Level.ERROR, "down; keeping")).as("the outage is said").isTrue();
+        log.close();
+    }
+
+    @Test
+    void anErrorFromTheDriverDoesNotEndTheWriter() {
+        java.util.concurrent.atomic.AtomicInteger asserts = new java.util.concurrent.atomic.AtomicInteger(2);
+        Store store = new Store() {
+            @Override
+            public void writeAll(List<? extends CallEvent> events) {
+                if (asserts.getAndDecrement() > 0) throw new AssertionError("driver assertion on a cut connection");
+                super.writeAll(events);
+            }
+        };
+        QueuedCallLog log = new QueuedCallLog(store, Clock.systemUTC());
+        log.started("c9", "0912", "PJSIP/x", null);
+        log.ended("c9", CallOutcome.CALLER_HUNG_UP, "main-menu", null);
+        assertThat(log.flush(Duration.ofSeconds(10))).as("written once the driver recovers").isTrue();
+        assertThat(store.written).extracting(CallEvent::callId).containsExactly("c9", "c9");
+        log.step("c10", "main-menu", "pressed 1");
+        assertThat(log.flush(Duration.ofSeconds(10))).as("and the writer still runs").isTrue();
+        assertThat(store.written).hasSize(3);
         log.close();
     }
 

@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import ir.line111.core.files.FileModes;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -49,17 +51,21 @@ public final class AudioStore implements RecordingStore {
     private final DataSource db;
     private final Path root;
     private final Clock clock;
+    /** Group of the folders Asterisk writes into ({@code recordings.group}); null: owner only. */
+    private final String group;
     private volatile Runnable onVoicemailQueued = () -> { };
 
     public AudioStore(DataSource db, Path root, Clock clock) {
+        this(db, root, clock, null);
+    }
+
+    /** {@code group}: folders 2770 of that group (Asterisk writes the recordings), else 0700; files 0600 either way. */
+    public AudioStore(DataSource db, Path root, Clock clock, String group) {
         this.db = db;
         this.root = root.toAbsolutePath().normalize();
         this.clock = clock;
-        try {
-            Files.createDirectories(this.root);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create the recordings directory " + this.root + ": " + e.getMessage(), e);
-        }
+        this.group = group == null || group.isBlank() ? null : group.strip();
+        FileModes.privateDir(this.root, this.group);
     }
 
     /** Called after a voicemail's transcription job was queued (the workers wake up instead of polling). */
@@ -87,12 +93,7 @@ public final class AudioStore implements RecordingStore {
     @Override
     public PlannedRecording plan(String callId, RecordingKind kind) {
         Instant now = clock.instant();
-        Path dir = dayFolder(kind, now);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
+        Path dir = FileModes.privateDirs(root, dayFolder(kind, now), group);
         // Random part: two takes in the same millisecond of the same call still differ.
         String name = now.toEpochMilli() + "-" + safe(callId) + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new PlannedRecording(callId, kind, dir.resolve(name), FORMAT);
@@ -125,6 +126,7 @@ public final class AudioStore implements RecordingStore {
         String relative = root.relativize(file).toString();
         Optional<Row> already = byRelativePath(relative);
         if (already.isPresent()) return new Adoption(already.get(), false);
+        FileModes.privateFile(file); // Asterisk wrote it with its umask; ours when we may change it
         Facts facts = facts(file);
         Row row;
         try {
@@ -235,7 +237,7 @@ public final class AudioStore implements RecordingStore {
     public Row storeUpload(long caseId, RecordingKind kind, byte[] wav) throws IOException {
         PlannedRecording target = plan("case-" + caseId, kind);
         Path tmp = target.file().resolveSibling(target.file().getFileName() + ".part");
-        Files.write(tmp, wav);
+        FileModes.writePrivate(tmp, wav);
         try {
             Files.move(tmp, target.file(), StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -251,6 +253,7 @@ public final class AudioStore implements RecordingStore {
         PlannedRecording target = plan(callId, kind);
         Path tmp = target.file().resolveSibling(target.file().getFileName() + ".part");
         Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+        FileModes.privateFile(tmp);
         try {
             Files.move(tmp, target.file(), StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

@@ -183,6 +183,23 @@ abstract class AudioStoreContract {
     }
 
     @Test
+    void foldersAreOwnerOnlyAndStoredFilesToo() throws IOException {
+        Path f = tmp.resolve("answer.wav");
+        WavAudio.write(f, 8000, tone(8_000));
+        Path stored = store.storeUpload(7L, RecordingKind.AGENCY_ANSWER, Files.readAllBytes(f)).recording().file();
+        assertThat(mode(stored)).isEqualTo("rw-------");
+        for (Path d = stored.getParent(); !d.equals(store.root().getParent()); d = d.getParent()) assertThat(mode(d)).as(d.toString()).isEqualTo("rwx------");
+        PlannedRecording p = store.plan("1773173700.9", RecordingKind.VOICEMAIL);
+        WavAudio.write(p.file(), 8000, tone(8_000)); // as Asterisk would, with the process's umask
+        Files.setPosixFilePermissions(p.file(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(mode(store.adopt(p).file())).as("adopted: tightened").isEqualTo("rw-------");
+    }
+
+    static String mode(Path p) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    @Test
     void zeroLengthMissingAndGarbledFilesAreFlaggedNotHidden() throws IOException {
         PlannedRecording empty = store.plan("c1", RecordingKind.VOICEMAIL);
         Files.createFile(empty.file());

@@ -1,5 +1,7 @@
 package ir.line111.recordings.store;
 
+import ir.line111.core.testing.ExpectedLogs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.core.domain.cases.Relation;
 import ir.line111.core.domain.cases.SubjectPerson;
 import ir.line111.core.domain.cases.VoicemailIntake;
@@ -31,6 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (issue 13 point 2: an empty fallback file is not a case).
  */
 abstract class ReconcilerEdgesContract {
+
+    /** What these tests provoke on purpose is kept off the console (assertions read it where it matters). */
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.of("ir.line111.recordings.store");
     /** A fresh migrated database of the kind the subclass tests. */
     abstract Database open();
 
