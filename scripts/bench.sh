@@ -25,6 +25,8 @@ case "$name" in
     run_test_main core ir.line111.core.bench.CaseRegistrationBench "$@" ;;
   ivr)
     # N concurrent calls (default 2000) through the whole message flow, and the answer+hangup floor.
+    # "ivr think [calls]": the backend's think time per command (Asterisk's reply -> next command) at
+    # 120 calls, message and follow-up, cold and warm (LINE111_BENCH_STARTUP_WARM=off: no start-up warm-up).
     run_test_main ivr ir.line111.ivr.bench.IvrBench "$@" ;;
   ami)
     # AgentConnect on the AMI socket -> screen-pop on a WebSocket: p50/p99 over 10,000 events at 200/s.

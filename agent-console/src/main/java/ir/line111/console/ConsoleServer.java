@@ -50,6 +50,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -132,7 +133,12 @@ public final class ConsoleServer {
                     "insert into console_operator_event (at, username, device, event, reason, call_id, talk_seconds) values (?, ?, ?, ?, ?, ?, ?)",
                     at, user, device, event, reason, callId, talk));
         };
-        Presence presence = new Presence(vertx, clock, journal);
+        AdminStore admin = new AdminStore(jdbc, clock, config);
+        // Asterisk's queue tells the wrap-up time; this setting stands in only while it has not (read off the event loop).
+        AtomicInteger wrapUpSetting = new AtomicInteger(AdminStore.BUILT_IN_WRAP_UP_SECONDS);
+        Runnable readWrapUp = () -> blocking.execute(() -> wrapUpSetting.set(admin.wrapUpSeconds(wrapUpSetting.get())));
+        readWrapUp.run();
+        Presence presence = new Presence(vertx, clock, journal, wrapUpSetting::get);
         ir.line111.console.live.Origins origins = new ir.line111.console.live.Origins(list("console.public-origins"),
                 list("console.allowed-origins"), config.string("console.bind"), () -> port);
         var abandonedCounter = metrics.counter("line111.calls.abandoned");
@@ -148,6 +154,7 @@ public final class ConsoleServer {
                 },
                 w -> {
                     wrapUpCounter.increment();
+                    readWrapUp.run();
                     String user = presence.user(w.getString("operator"));
                     journal.record(user, w.getString("operator"), "WRAP_UP", null, w.getString("callId"), w.getInteger("talkSeconds"));
                 },
@@ -169,7 +176,6 @@ public final class ConsoleServer {
             if (!(deps.cases() instanceof PersistentCases pc)) throw new IllegalStateException("no user directory given to the console");
             users = new CoreConsoleUsers(new PersistentUserDirectory(pc.database(), config));
         }
-        AdminStore admin = new AdminStore(jdbc, clock, config);
         idempotency = new ir.line111.console.http.Idempotency(new ir.line111.console.store.IdempotencyStore(jdbc), clock);
         return new ConsoleContext(vertx, config, clock, zone, jdbc, deps.cases(), caseQueries, new CaseActions(desk, admin),
                 users, sessions, new SignInThrottle(clock),

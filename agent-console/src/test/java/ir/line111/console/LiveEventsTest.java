@@ -214,4 +214,41 @@ class LiveEventsTest {
             consumer.unregister();
         }
     }
+
+    /** After a restart the console knows nobody: Asterisk's queue says who is in it and who is paused. */
+    @Test
+    void presenceIsWhatTheQueueSaysButNeverUndoesALaterChange() {
+        try (ConsoleFixture own = ConsoleFixture.h2()) {
+            Browser op = own.signedIn("operator");
+            java.time.Instant now = own.clock.instant();
+            own.vertx.eventBus().publish(EventAddresses.QUEUE_STATE, queueWithOp1(now, true));
+            await().untilAsserted(() -> assertThat(op.get("/api/desk/presence").json().getString("state")).isEqualTo("PAUSED"));
+            assertThat(op.get("/api/desk/presence").json().getString("reason")).isEqualTo("LUNCH");
+
+            var consumer = own.vertx.eventBus().<JsonObject>consumer(EventAddresses.PRESENCE, m -> m.reply(new JsonObject().put("ok", true)));
+            try {
+                await().until(consumer::isRegistered);
+                own.clock.advance(java.time.Duration.ofSeconds(10));
+                assertThat(op.post("/api/desk/presence", new JsonObject().put("action", "ready")).json().getString("state")).isEqualTo("READY");
+            } finally {
+                consumer.unregister();
+            }
+            // A snapshot taken before the operator's "ready" arrives late: it does not undo it.
+            java.time.Instant stale = now.plusSeconds(5);
+            own.vertx.eventBus().publish(EventAddresses.QUEUE_STATE, queueWithOp1(stale, true));
+            await().until(() -> stale.toString().equals(op.get("/api/queue").json().getString("at")));
+            assertThat(op.get("/api/desk/presence").json().getString("state")).isEqualTo("READY");
+
+            // A later one without the member: Asterisk no longer has her in the queue.
+            own.vertx.eventBus().publish(EventAddresses.QUEUE_STATE, new JsonObject().put("known", true)
+                    .put("at", now.plusSeconds(20).toString()).put("members", new JsonArray()));
+            await().untilAsserted(() -> assertThat(op.get("/api/desk/presence").json().getString("state")).isEqualTo("LOGGED_OUT"));
+        }
+    }
+
+    private static JsonObject queueWithOp1(java.time.Instant at, boolean paused) {
+        return new JsonObject().put("known", true).put("at", at.toString()).put("members", new JsonArray().add(new JsonObject()
+                .put("interface", "PJSIP/op1").put("operator", "PJSIP/op1").put("name", "operator")
+                .put("state", paused ? "paused" : "available").put("paused", paused).put("pausedReason", paused ? "LUNCH" : null)));
+    }
 }

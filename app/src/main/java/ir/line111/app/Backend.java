@@ -104,6 +104,7 @@ public final class Backend implements AutoCloseable {
         EdgeMetrics.register(metrics, ivr, ami);
         List<HealthCheck> checks = List.of(
                 HealthCheck.of("ami", false, () -> EdgeMetrics.amiHealth(config.isSet("ami.username"), ami)),
+                HealthCheck.of("pbx", false, () -> EdgeMetrics.pbxHealth(config.isSet("ami.username"), ami)),
                 OutageIntakes.health(intake),
                 HealthCheck.of("recogniser", false, () -> recognizer == NationalIdRecognizer.NONE
                         ? HealthCheck.Status.disabled("speech.model is not set: spoken IDs go on unverified")

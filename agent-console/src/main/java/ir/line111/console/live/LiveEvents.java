@@ -69,6 +69,30 @@ public final class LiveEvents {
         sweepTimer = vertx.setPeriodic(15_000, t -> clients.values().forEach(c -> {
             if (!sessions.alive(c.session())) expire(c);
         }));
+        askForQueueState();
+    }
+
+    /**
+     * The AMI adapter may have re-synced before this console listened, and an idle queue publishes
+     * nothing: ask for its state, and wait briefly (off the event loop) so the first /api/queue has it.
+     * No answer (no AMI adapter in this process) leaves the queue unknown until it publishes.
+     */
+    private void askForQueueState() {
+        var answered = vertx.eventBus().<Object>request(EventAddresses.QUEUE_STATE_REQUEST, new JsonObject(),
+                        new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(2000))
+                .map(m -> {
+                    queueState(asJson(m.body()));
+                    return m;
+                })
+                .onFailure(e -> log.debug("no queue state from the AMI adapter at start: {}", e.getMessage()));
+        if (io.vertx.core.Context.isOnVertxThread()) return;
+        try {
+            answered.toCompletionStage().toCompletableFuture().get(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // logged above; the queue stays unknown until the adapter publishes
+        }
     }
 
     public void stop() {
@@ -196,6 +220,7 @@ public final class LiveEvents {
 
     void queueState(JsonObject state) {
         if (state == null) return;
+        presence.fromQueue(state);
         lastQueueState = normalise(state);
         forEachLive(s -> s.has(Role.SUPERVISOR) || s.has(Role.OPERATOR), "queue-state", s -> forRole(lastQueueState, s));
     }
@@ -204,7 +229,7 @@ public final class LiveEvents {
         if (w == null) return;
         String operator = w.getString("operator");
         String operatorName = w.getString("operatorName");
-        presence.wrapUp(operator, operatorName, w.getString("callId"));
+        presence.wrapUp(operator, operatorName, w.getString("callId"), w.getInteger("wrapUpSeconds"));
         hooks.onWrapUp().accept(w);
         forEachLive(s -> s.has(Role.SUPERVISOR) || (s.has(Role.OPERATOR) && isOperator(s, operator, operatorName)), "wrap-up", s -> w);
     }

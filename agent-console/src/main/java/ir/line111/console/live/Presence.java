@@ -4,17 +4,21 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import ir.line111.console.http.ApiException;
 import ir.line111.core.domain.events.EventAddresses;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 
 /**
  * Operators' queue presence as the console knows it. Changes are asked of the AMI adapter over the
@@ -23,12 +27,19 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Presence {
 
-    public record State(String state, String reason, String device, Instant since, String callId) {
+    /** {@code wrapUpSeconds} only in WRAP_UP: how long Asterisk keeps the operator's phone quiet after the call. */
+    public record State(String state, String reason, String device, Instant since, String callId, Integer wrapUpSeconds,
+                        String wrapUpSource) {
+        State(String state, String reason, String device, Instant since, String callId) {
+            this(state, reason, device, since, callId, null, null);
+        }
+
         JsonObject json() {
             JsonObject o = new JsonObject().put("state", state).put("since", since.toString());
             if (reason != null) o.put("reason", reason);
             if (device != null) o.put("device", device);
             if (callId != null) o.put("callId", callId);
+            if (wrapUpSeconds != null) o.put("wrapUpSeconds", wrapUpSeconds).put("wrapUpSource", wrapUpSource);
             return o;
         }
     }
@@ -43,11 +54,18 @@ public final class Presence {
     private final Journal journal;
     private final Map<String, State> byUser = new ConcurrentHashMap<>();
     private final Map<String, String> userByDevice = new ConcurrentHashMap<>();
+    private final IntSupplier configuredWrapUpSeconds;
 
     public Presence(Vertx vertx, Clock clock, Journal journal) {
+        this(vertx, clock, journal, () -> 0);
+    }
+
+    /** {@code configuredWrapUpSeconds}: used only while Asterisk has not told the member's wrap-up time (never blocks). */
+    public Presence(Vertx vertx, Clock clock, Journal journal, IntSupplier configuredWrapUpSeconds) {
         this.vertx = vertx;
         this.clock = clock;
         this.journal = journal;
+        this.configuredWrapUpSeconds = configuredWrapUpSeconds;
     }
 
     public JsonObject of(String username) {
@@ -104,11 +122,58 @@ public final class Presence {
         }
     }
 
-    void wrapUp(String operator, String operatorName, String callId) {
+    /** {@code asteriskSeconds}: the member's Wrapuptime as AMI reported it, null when it did not. */
+    void wrapUp(String operator, String operatorName, String callId, Integer asteriskSeconds) {
         String user = operatorName != null && byUser.containsKey(operatorName) ? operatorName : user(operator);
         if (user != null) {
             State old = byUser.get(user);
-            byUser.put(user, new State("WRAP_UP", null, old == null ? operator : old.device(), clock.instant(), callId));
+            boolean told = asteriskSeconds != null && asteriskSeconds > 0;
+            byUser.put(user, new State("WRAP_UP", null, old == null ? operator : old.device(), clock.instant(), callId,
+                    told ? asteriskSeconds : configuredWrapUpSeconds.getAsInt(), told ? "asterisk" : "config"));
+        }
+    }
+
+    /**
+     * Asterisk's queue is the truth about who is in it and who is paused (a restarted console knew nobody,
+     * showed LOGGED_OUT and then had its log-in refused). The console only adds ON_CALL and WRAP_UP, and
+     * a change it made after the snapshot was taken is not undone by it.
+     */
+    void fromQueue(JsonObject state) {
+        if (state == null || !state.getBoolean("known", false) || !(state.getValue("members") instanceof JsonArray members)) return;
+        Instant at = at(state);
+        Set<String> inQueue = new HashSet<>();
+        for (Object o : members) {
+            if (!(o instanceof JsonObject m)) continue;
+            String device = m.getString("interface", m.getString("operator"));
+            // The member name is the username the console logged in with; a static member's is often its device.
+            String user = m.getString("name");
+            if (user == null || user.isBlank() || user.contains("/")) user = user(device);
+            if (user != null && user.contains("/")) user = null;
+            if (user == null || user.isBlank()) continue;
+            inQueue.add(user);
+            if (device != null) userByDevice.put(device.toLowerCase(), user);
+            State old = byUser.get(user);
+            if (old != null && old.since().isAfter(at)) continue;
+            boolean paused = m.getBoolean("paused", false);
+            String reason = paused ? m.getString("pausedReason") : null;
+            String want = paused ? "PAUSED" : old != null && (old.state().equals("ON_CALL") || old.state().equals("WRAP_UP"))
+                    ? old.state() : "READY";
+            if (old == null || !want.equals(old.state()) || !java.util.Objects.equals(reason, old.reason())) {
+                byUser.put(user, new State(want, reason, device, at, old == null ? null : old.callId()));
+            }
+        }
+        byUser.forEach((user, s) -> {
+            if (!inQueue.contains(user) && !s.state().equals("LOGGED_OUT") && !s.since().isAfter(at)) {
+                byUser.put(user, new State("LOGGED_OUT", null, s.device(), at, null));
+            }
+        });
+    }
+
+    private Instant at(JsonObject state) {
+        try {
+            return Instant.parse(state.getString("at"));
+        } catch (RuntimeException e) {
+            return clock.instant();
         }
     }
 

@@ -27,9 +27,11 @@ public final class AdminStore {
             "busyMaxCallersPerOperator", "ivr.busy.max-callers-per-operator",
             "serviceLevelSeconds", "console.service-level-seconds",
             "wrapUpSeconds", "console.wrap-up-seconds");
+    /** queues.conf's wrapuptime; the console uses it only until AMI reports the member's own. */
+    public static final int BUILT_IN_WRAP_UP_SECONDS = 15;
     private static final Map<String, String> BUILT_IN = Map.of(
             "console.service-level-seconds", "20",
-            "console.wrap-up-seconds", "30");
+            "console.wrap-up-seconds", String.valueOf(BUILT_IN_WRAP_UP_SECONDS));
     public static final List<String> OFFICE_KEYS = List.of("office.zone", "office.days", "office.open", "office.close");
 
     private final Jdbc jdbc;
@@ -89,6 +91,15 @@ public final class AdminStore {
     public String setting(String name) {
         return jdbc.one("select setting_value from core_setting where name = ?", rs -> rs.getString(1), name)
                 .orElseGet(() -> config.asMap().containsKey(name) ? config.string(name) : BUILT_IN.get(name));
+    }
+
+    /** The configured wrap-up time, or {@code previous} when it cannot be read now (database down, not a number). */
+    public int wrapUpSeconds(int previous) {
+        try {
+            return Integer.parseInt(setting("console.wrap-up-seconds").strip());
+        } catch (RuntimeException e) {
+            return previous;
+        }
     }
 
     public Map<String, String> settings(List<String> names) {

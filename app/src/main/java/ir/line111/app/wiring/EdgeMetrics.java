@@ -37,4 +37,19 @@ public final class EdgeMetrics {
                 : "; " + ami.droppedEvents() + " events dropped under load, " + ami.malformedMessages() + " malformed messages";
         return ami.connected() ? HealthCheck.Status.up("connected" + shed) : HealthCheck.Status.down("not connected, retrying" + shed);
     }
+
+    /**
+     * What the backend could verify of the PBX over AMI with its least-privilege user (the queue, its
+     * members, the dialplan's applications as they showed in events), and what it cannot: modules and
+     * configuration need {@code asterisk-conf/bin/check-pbx} on the PBX itself.
+     */
+    public static HealthCheck.Status pbxHealth(boolean configured, AmiService ami) {
+        if (!configured) return HealthCheck.Status.disabled("ami.username is not set: nothing of the PBX can be verified from here; run asterisk-conf/bin/check-pbx on the PBX");
+        java.util.Map<String, Object> facts = ami.pbxFacts();
+        String detail = facts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        Object queue = facts.get("queue");
+        boolean ok = queue != null && !queue.toString().contains("MISSING");
+        return ok ? HealthCheck.Status.up(detail) : HealthCheck.Status.down(detail);
+    }
 }

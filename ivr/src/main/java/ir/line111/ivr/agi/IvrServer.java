@@ -26,6 +26,7 @@ public final class IvrServer implements AutoCloseable {
     private final QueuedCallLog callLog;
     private final String bind;
     private final int maxCalls;
+    private final Runnable warmUp;
     private Thread acceptor;
     private volatile int port = -1;
 
@@ -43,6 +44,9 @@ public final class IvrServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException("agi.bind: not an address: " + bind, e);
         }
+        // agi.warm-up=false only to measure what a cold start costs the first callers (./line111 bench ivr think).
+        this.warmUp = !config.bool("agi.warm-up") ? null
+                : new StartupWarmup(deps.cases(), deps.clock());
         this.callLog = new QueuedCallLog(deps.callLog(), deps.clock());
         IvrDependencies queued = new IvrDependencies(deps.cases(), callLog, deps.recordings(), deps.recognizer(), deps.queueLoad(),
                 deps.officeHours(), deps.clock(), deps.canTakeMessages());
@@ -54,6 +58,7 @@ public final class IvrServer implements AutoCloseable {
     /** Binds and starts accepting calls; throws when the port cannot be bound. */
     public synchronized void start() throws IOException {
         if (acceptor != null) throw new IllegalStateException("already started");
+        if (warmUp != null) warmUp.run();
         IOException[] failure = new IOException[1];
         acceptor = Thread.ofPlatform().name("agi-accept").daemon(true).start(() -> {
             try {

@@ -82,15 +82,16 @@ final class AmiEventMapper {
                             nz(c.getMemberName()), n(c.getHoldTime()), n(c.getTalkTime()), nz(c.getReason()));
             case QueueMemberEvent m when queue.equals(m.getQueue()) -> new AmiSignal.MemberUpdate(new AmiSignal.Member(
                     first(m.getInterface(), m.getLocation()), first(m.getMemberName(), m.getName()), n(m.getStatus()),
-                    Boolean.TRUE.equals(m.getPaused()), nz(m.getPausedreason()), n(m.getIncall()) > 0, n(m.getCallsTaken())));
+                    Boolean.TRUE.equals(m.getPaused()), nz(m.getPausedreason()), n(m.getIncall()) > 0, n(m.getCallsTaken()),
+                    n(m.getWrapuptime())));
             case QueueMemberRemovedEvent r when queue.equals(r.getQueue()) -> new AmiSignal.MemberRemoved(r.getInterface());
             case QueueMemberAddedEvent a when queue.equals(a.getQueue()) -> new AmiSignal.MemberUpdate(new AmiSignal.Member(
                     a.getInterface(), nz(a.getMemberName()), n(a.getStatus()), Boolean.TRUE.equals(a.getPaused()),
-                    nz(a.getPausedReason()), "1".equals(a.getInCall()), n(a.getCallsTaken())));
+                    nz(a.getPausedReason()), "1".equals(a.getInCall()), n(a.getCallsTaken()), n(a.getWrapupTime())));
             case QueueMemberPauseEvent p when queue.equals(p.getQueue()) -> new AmiSignal.MemberUpdate(new AmiSignal.Member(
                     p.getInterface(), nz(p.getMemberName()), n(p.getStatus()), Boolean.TRUE.equals(p.getPaused()),
                     first(p.getPausedreason(), first(p.getPausedReason(), p.getReason())), n(p.getIncall()) > 0,
-                    n(p.getCallsTaken())));
+                    n(p.getCallsTaken()), n(p.getWrapupTime())));
             case QueueMemberPausedEvent p when queue.equals(p.getQueue()) -> null; // older form without the full state
             case HangupEvent h -> new AmiSignal.Hangup(h.getUniqueId(), h.getChannel());
             case MixMonitorStartEvent m -> new AmiSignal.MixMonitorStarted(m.getUniqueId());

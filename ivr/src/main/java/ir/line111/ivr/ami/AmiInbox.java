@@ -124,6 +124,7 @@ final class AmiInbox {
             case AmiSignal.MemberRemoved r -> true;
             case AmiSignal.Hangup h -> true;
             case AmiSignal.MixMonitorStarted m -> true;
+            case AmiSignal.Republish r -> true;
             case AmiSignal.Connected c -> false;
             case AmiSignal.Lost l -> false;
             case AmiSignal.ResyncStarted r -> false;

@@ -15,6 +15,7 @@ import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.ShutdownEvent;
 import org.asteriskjava.manager.event.QueueEntryEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.event.QueueParamsEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.GetVarResponse;
 import org.asteriskjava.manager.response.ManagerError;
@@ -271,11 +272,14 @@ final class AmiLink {
         qs.setQueue(settings.queue());
         List<AmiSignal.Member> members = new ArrayList<>();
         List<AmiSignal.Entry> entries = new ArrayList<>();
+        boolean queueFound = false;
         for (ResponseEvent e : list(c, qs)) {
-            if (e instanceof QueueMemberEvent m && settings.queue().equals(m.getQueue())) {
+            if (e instanceof QueueParamsEvent p && settings.queue().equals(p.getQueue())) {
+                queueFound = true;
+            } else if (e instanceof QueueMemberEvent m && settings.queue().equals(m.getQueue())) {
                 members.add(new AmiSignal.Member(first(m.getInterface(), m.getLocation()), first(m.getName(), m.getMemberName()),
                         n(m.getStatus()), Boolean.TRUE.equals(m.getPaused()), first(m.getPausedreason(), ""),
-                        n(m.getIncall()) > 0, n(m.getCallsTaken())));
+                        n(m.getIncall()) > 0, n(m.getCallsTaken()), n(m.getWrapuptime())));
             } else if (e instanceof QueueEntryEvent q && settings.queue().equals(q.getQueue())) {
                 entries.add(new AmiSignal.Entry(q.getUniqueId(), q.getChannel(), first(q.getCallerIdNum(), q.getCallerId()),
                         first(q.getCallerIdName(), ""), n(q.getPosition()), q.getWait() == null ? 0 : q.getWait()));
@@ -299,7 +303,7 @@ final class AmiLink {
         }
         log.info("AMI re-sync: {} members, {} callers waiting, {} channels", members.size(), entries.size(),
                 channels == null ? "unknown" : channels.size());
-        return new AmiSignal.Resync(gen, members, entries, channels);
+        return new AmiSignal.Resync(gen, members, entries, channels, queueFound);
     }
 
     private List<ResponseEvent> list(LinkConnection c, EventGeneratingAction a) throws IOException, TimeoutException {

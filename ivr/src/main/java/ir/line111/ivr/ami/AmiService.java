@@ -60,6 +60,7 @@ public final class AmiService implements QueueLoad, AutoCloseable {
     private final ConcurrentLinkedQueue<QueueCallStore.QueueCall> unstored = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean storeDownSaid = new AtomicBoolean();
     private MessageConsumer<Object> presence;
+    private MessageConsumer<Object> stateRequests;
     private long tickTimer = -1;
     private volatile boolean started;
 
@@ -85,6 +86,11 @@ public final class AmiService implements QueueLoad, AutoCloseable {
     public synchronized void start() {
         if (started) return;
         started = true;
+        // A console that starts after the re-sync asks; the reply is the state it would otherwise wait for.
+        stateRequests = vertx.eventBus().consumer(EventAddresses.QUEUE_STATE_REQUEST, m -> {
+            m.reply(monitor.lastState());
+            if (settings.enabled()) monitor.submit(new AmiSignal.Republish());
+        });
         if (!settings.enabled()) {
             log.info("AMI client off: ami.username is empty (set ami.username and ami.password to follow the queue)");
             presence = vertx.eventBus().consumer(EventAddresses.PRESENCE,
@@ -107,6 +113,7 @@ public final class AmiService implements QueueLoad, AutoCloseable {
         started = false;
         if (tickTimer >= 0) vertx.cancelTimer(tickTimer);
         if (presence != null) presence.unregister();
+        if (stateRequests != null) stateRequests.unregister();
         link.stop();
         monitor.stop();
         flushUnstored();
@@ -127,6 +134,11 @@ public final class AmiService implements QueueLoad, AutoCloseable {
     @Override
     public Snapshot snapshot() {
         return monitor.load();
+    }
+
+    /** What AMI showed of the PBX (the queue, its members, the dialplan's applications) and what it cannot show. */
+    public java.util.Map<String, Object> pbxFacts() {
+        return monitor.pbxFacts();
     }
 
     public boolean connected() {

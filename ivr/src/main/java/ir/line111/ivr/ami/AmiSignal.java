@@ -18,11 +18,15 @@ sealed interface AmiSignal {
     record ResyncStarted(long generation) implements AmiSignal {}
 
     /** {@code channels} is null when Asterisk refused CoreShowChannels (no 'reporting' permission). */
-    record Resync(long generation, List<Member> members, List<Entry> entries, List<LiveChannel> channels) implements AmiSignal {}
+    record Resync(long generation, List<Member> members, List<Entry> entries, List<LiveChannel> channels,
+                  boolean queueFound) implements AmiSignal {}
 
-    /** A queue member as Asterisk reports it; every report carries the full state, so the last one wins. */
+    /**
+     * A queue member as Asterisk reports it; every report carries the full state, so the last one wins.
+     * {@code wrapUpSeconds} is the member's own Wrapuptime (0: the queue's applies, which AMI does not report).
+     */
     record Member(String iface, String name, int status, boolean paused, String pausedReason, boolean inCall,
-                  int callsTaken) {}
+                  int callsTaken, int wrapUpSeconds) {}
 
     /** A caller waiting in the queue (QueueEntry). */
     record Entry(String uniqueId, String channel, String callerNumber, String callerName, int position, long waitSeconds) {}
@@ -54,6 +58,9 @@ sealed interface AmiSignal {
 
     /** Variables fetched with GetVar for a call whose VarSet events were missed (joined during an outage). */
     record VariablesFetched(String uniqueId, Map<String, String> variables) implements AmiSignal {}
+
+    /** Publish the state again even if nothing changed (a console started and asks for it). */
+    record Republish() implements AmiSignal {}
 
     /** Re-publish the queue state (wait times grow without events) and roll the service-level day. */
     record Tick() implements AmiSignal {}

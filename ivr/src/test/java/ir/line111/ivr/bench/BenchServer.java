@@ -81,7 +81,10 @@ public final class BenchServer {
             IvrDependencies deps = new IvrDependencies(cases, log, new TempRecordingStore(dir), recognizer, new FakeQueueLoad(),
                     at -> false, clock);
             ivr = new IvrServer(Line111Config.of(Map.of("agi.port", "0", "agi.max-calls", Integer.toString(maxCalls),
-                    "speech.timeout-ms", "120000")), deps);
+                    "speech.timeout-ms", "120000",
+                    // LINE111_BENCH_STARTUP_WARM=off: no start-up warming, to see what a cold backend costs the first callers.
+                    "agi.warm-up", "off".equals(System.getenv("LINE111_BENCH_STARTUP_WARM")) ? "false" : "true")), deps);
+            if (mode.equals("think")) printCodes(cases, Integer.parseInt(System.getenv().getOrDefault("LINE111_BENCH_CODES", "50")));
             ivr.start();
             port = ivr.port();
             server = () -> {
@@ -103,6 +106,17 @@ public final class BenchServer {
         }
         server.close();
         System.exit(0);
+    }
+
+    /** Cases for the follow-up calls (menu 2 with a real code): their codes on one line, "CODES a,b,...". */
+    private static void printCodes(PersistentCases cases, int n) {
+        StringBuilder codes = new StringBuilder("CODES ");
+        for (int i = 0; i < n; i++) {
+            var c = cases.registerVoicemail(new ir.line111.core.domain.cases.VoicemailIntake("bench-seed-" + i, "0912",
+                    ir.line111.core.domain.cases.SubjectPerson.self(TestNationalIds.random(), true), null, null, java.time.Instant.now()));
+            codes.append(i == 0 ? "" : ",").append(c.trackingCode().digits());
+        }
+        System.out.println(codes);
     }
 
     private static final class NoCallLog implements ir.line111.core.domain.calls.CallLog {

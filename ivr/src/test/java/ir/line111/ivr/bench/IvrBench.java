@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
+ * {@code ./line111 bench ivr think [calls]}: the backend's think time per command, cold and warm ({@link ThinkTimeBench}).
  * {@code ./line111 bench ivr [calls] [ramp-seconds] [speed]}: N simulated calls (default 2000), arriving
  * over the ramp (default 5 s), through the whole message flow against the IVR server (H2, core's
  * registry and call log, recogniser faked), and in the same run the floor: a bare Asterisk-Java
@@ -39,6 +40,10 @@ public final class IvrBench {
     static final long PROMPT_SAMPLES = 8000; // 1 s
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("think")) {
+            ThinkTimeBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         double ramp = args.length > 1 ? Double.parseDouble(args[1]) : 5;
         double speed = args.length > 2 ? Double.parseDouble(args[2]) : 1;
@@ -155,7 +160,7 @@ public final class IvrBench {
         return calls.stream().map(CompletableFuture::join).toList();
     }
 
-    private static double pct(long[] sorted, double p) {
+    static double pct(long[] sorted, double p) {
         if (sorted.length == 0) return 0;
         int i = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;

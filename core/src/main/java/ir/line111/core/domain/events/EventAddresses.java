@@ -15,6 +15,12 @@ public final class EventAddresses {
     public static final String QUEUE_STATE = "line111.queue.state";
     /** Request/reply to the AMI adapter from the console: {action: login|ready|pause|logout, operator, device, reason}. */
     public static final String PRESENCE = "line111.presence";
+    /**
+     * Request/reply to the AMI adapter, sent by a console when it starts: the reply is the queue state
+     * last published (as on {@link #QUEUE_STATE}), so a console that starts after the adapter re-synced
+     * does not wait for the queue to change. No handler: the AMI adapter is not running here.
+     */
+    public static final String QUEUE_STATE_REQUEST = "line111.queue.state.request";
     /** Published when a caller abandons the queue: callId, callerNumber, waitSeconds. */
     public static final String QUEUE_ABANDONED = "line111.queue.abandoned";
 }
