@@ -232,6 +232,8 @@ export async function render(view) {
       subject: {relation: v.relation, nationalId: v.nationalId ? asciiDigits(v.nationalId) : undefined, idVerified: !!v.idVerified,
         fullName: v.fullName ?? undefined},
       callerNumber: pop?.callerNumber, callId: pop?.callId,
+      // the case takes this call's spoken ID and conversation recordings
+      spokenIdRecordingId: pop?.spokenIdRecordingId ?? undefined,
     };
     try {
       showSaved(await api.registerCase(body, once), false);

@@ -28,6 +28,20 @@ final class Attachments {
         throw new ApiException(404, "not_found", "فایل صوتی پیدا نشد یا از این پرونده و تماس‌های آن نیست", "recordingId");
     }
 
+    /**
+     * The call whose audio a case registered from a screen-pop takes: the call of the spoken-ID clip
+     * that was popped to this operator. A clip not popped to them is 404 like any unreachable one.
+     */
+    static String poppedCall(ConsoleContext cx, Call c, Long spokenIdRecordingId) {
+        if (spokenIdRecordingId == null) return null;
+        Optional<RecordingCatalog.RecordingInfo> info = cx.recordings().find(spokenIdRecordingId);
+        if (info.isPresent() && info.get().callId() != null && c.has(Role.OPERATOR) && c.session().popped(spokenIdRecordingId)) {
+            return info.get().callId();
+        }
+        cx.audit().record(c.username(), AuditLog.Action.REFUSED, null, spokenIdRecordingId, null, "register: spoken ID not popped to this operator", c.ip());
+        throw new ApiException(404, "not_found", "فایل صوتی پیدا نشد یا در این تماس به شما نشان داده نشده است", "spokenIdRecordingId");
+    }
+
     private static boolean belongs(ConsoleContext cx, Call c, CaseRow row, RecordingCatalog.RecordingInfo info) {
         Optional<Long> owner = caseOf(cx, info);
         if (owner.isPresent()) return owner.get() == row.id();

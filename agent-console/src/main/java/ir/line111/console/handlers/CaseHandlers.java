@@ -133,7 +133,9 @@ public final class CaseHandlers {
                 Inputs.enumOf(DeadlineClass.class, b.getValue("deadlineClass"), "deadlineClass", DeadlineClass.SIMPLE),
                 Inputs.phone(b.getString("callerNumber"), "callerNumber"), Inputs.text(b, "callId", 64, false),
                 new Actor(c.username()));
+        String poppedCall = Attachments.poppedCall(cx, c, Inputs.longOf(b, "spokenIdRecordingId", false));
         CaseSummary s = cx.cases().register(n);
+        if (poppedCall != null) cx.recordings().attachCallToCase(poppedCall, s.id());
         cx.audit().record(c.username(), AuditLog.Action.REGISTER_CASE, s.id(), null,
                 subject.nationalId() == null ? null : subject.nationalId().masked(), s.trackingCode().digits(), c.ip());
         return Reply.json(201, detailOf(c, s.id(), false));

@@ -90,6 +90,7 @@ final class CaseJson {
             tl.add(t);
         }
         o.put("timeline", tl);
+        for (RecordingCatalog.RecordingInfo attached : recordings.ofCase(r.id())) recIds.add(attached.id());
         JsonArray recs = new JsonArray();
         for (long id : recIds) {
             JsonObject rec = new JsonObject().put("id", id);
@@ -98,7 +99,7 @@ final class CaseJson {
                         .put("durationSeconds", info.durationSeconds()).put("createdAt", str(info.createdAt()));
             });
             if (!rec.containsKey("kind")) rec.put("kind", id == (r.spokenIdRecordingId() == null ? -1 : r.spokenIdRecordingId()) ? "SPOKEN_ID" : "VOICEMAIL");
-            rec.put("hasTranscript", recordings.transcript(id).isPresent());
+            rec.put("hasTranscript", recordings.hasTranscript(id));
             recs.add(rec);
         }
         o.put("recordings", recs);

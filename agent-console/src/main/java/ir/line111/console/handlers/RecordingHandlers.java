@@ -64,7 +64,7 @@ public final class RecordingHandlers {
         RecordingCatalog.RecordingInfo info = accessible(c, id);
         return new JsonObject().put("id", id).put("kind", info.kind() == null ? null : info.kind().name()).put("callId", info.callId())
                 .put("durationSeconds", info.durationSeconds()).put("createdAt", info.createdAt() == null ? null : info.createdAt().toString())
-                .put("hasTranscript", cx.recordings().transcript(id).isPresent());
+                .put("hasTranscript", cx.recordings().hasTranscript(id));
     }
 
     private Object transcript(Call c) {

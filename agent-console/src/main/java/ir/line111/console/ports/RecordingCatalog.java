@@ -30,6 +30,25 @@ public interface RecordingCatalog {
 
     Optional<Transcript> transcript(long recordingId);
 
+    /** Whether a finished transcript exists (a PENDING or FAILED job is not one). */
+    default boolean hasTranscript(long recordingId) {
+        return transcript(recordingId).filter(t -> "DONE".equals(t.status())).isPresent();
+    }
+
+    /**
+     * Recordings the store attached to the case ({@code recording.case_id}): the conversation of a live
+     * call, the spoken ID of the call the operator registered it from, audio answers.
+     */
+    default List<RecordingInfo> ofCase(long caseId) {
+        return List.of();
+    }
+
+    /**
+     * Attaches the caseless recordings of a call to a case (the spoken ID and conversation of the call
+     * an operator registers a case from); a recording that already belongs to a case keeps it.
+     */
+    default void attachCallToCase(String callId, long caseId) {}
+
     /** Stores an uploaded audio answer; empty when this catalog cannot store (the API then says unavailable). */
     default Optional<RecordingInfo> storeAnswer(long caseId, byte[] wav) {
         return Optional.empty();

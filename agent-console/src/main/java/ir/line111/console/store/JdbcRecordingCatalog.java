@@ -51,21 +51,37 @@ public final class JdbcRecordingCatalog implements RecordingCatalog {
         return false;
     }
 
+    private static final String COLUMNS = "select id, call_id, kind, path, duration_samples, sample_rate, recorded_at, purged_at, case_id from recording ";
+
     @Override
     public Optional<RecordingInfo> find(long id) {
-        return jdbc.one("select id, call_id, kind, path, duration_samples, sample_rate, recorded_at, purged_at, case_id from recording where id = ?", rs -> {
-            RecordingKind kind;
-            try {
-                kind = RecordingKind.valueOf(rs.getString("kind"));
-            } catch (IllegalArgumentException e) {
-                kind = null;
-            }
-            int rate = rs.getInt("sample_rate");
-            Double seconds = rate > 0 ? rs.getLong("duration_samples") / (double) rate : null;
-            boolean purged = rs.getObject("purged_at") != null;
-            return new RecordingInfo(rs.getLong("id"), kind, rs.getString("call_id"), purged ? null : store.resolve(rs.getString("path")),
-                    seconds, Jdbc.instant(rs, "recorded_at"), Jdbc.longOrNull(rs, "case_id"));
-        }, id);
+        return jdbc.one(COLUMNS + "where id = ?", this::info, id);
+    }
+
+    @Override
+    public List<RecordingInfo> ofCase(long caseId) {
+        return jdbc.list(COLUMNS + "where case_id = ? order by recorded_at, id", this::info, caseId);
+    }
+
+    /** Only what a live call leaves (its spoken ID, its conversation): a message makes its own case. */
+    @Override
+    public void attachCallToCase(String callId, long caseId) {
+        jdbc.update("update recording set case_id = ? where call_id = ? and case_id is null and kind in (?, ?)",
+                caseId, callId, RecordingKind.SPOKEN_ID.name(), RecordingKind.CONVERSATION.name());
+    }
+
+    private RecordingInfo info(ResultSet rs) throws SQLException {
+        RecordingKind kind;
+        try {
+            kind = RecordingKind.valueOf(rs.getString("kind"));
+        } catch (IllegalArgumentException e) {
+            kind = null;
+        }
+        int rate = rs.getInt("sample_rate");
+        Double seconds = rate > 0 ? rs.getLong("duration_samples") / (double) rate : null;
+        boolean purged = rs.getObject("purged_at") != null;
+        return new RecordingInfo(rs.getLong("id"), kind, rs.getString("call_id"), purged ? null : store.resolve(rs.getString("path")),
+                seconds, Jdbc.instant(rs, "recorded_at"), Jdbc.longOrNull(rs, "case_id"));
     }
 
     @Override
