@@ -9,6 +9,7 @@ import ir.line111.core.domain.recordings.RecordingKind;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 
 /** The console's view of the recordings module: a recording by id (never by a client's path) and its draft transcript. */
@@ -23,12 +24,28 @@ public final class ConsoleRecordings implements RecordingCatalog {
 
     @Override
     public Optional<RecordingInfo> find(long id) {
-        return store.byId(id)
-                .filter(row -> row.purgedAt() == null)
-                .map(row -> {
-                    var r = row.recording();
-                    return new RecordingInfo(r.id(), r.kind(), r.callId(), store.fileOf(r), row.durationSeconds(), row.recordedAt(), row.caseId());
-                });
+        return store.byId(id).filter(row -> row.purgedAt() == null).map(this::info);
+    }
+
+    @Override
+    public List<RecordingInfo> ofCase(long caseId) {
+        return store.byCase(caseId).stream().filter(row -> row.purgedAt() == null).map(this::info).toList();
+    }
+
+    /** Only what a live call leaves (its spoken ID, its conversation): a message makes its own case. */
+    @Override
+    public void attachCallToCase(String callId, long caseId) {
+        for (AudioStore.Row row : store.byCall(callId)) {
+            RecordingKind kind = row.recording().kind();
+            if (row.caseId() == null && (kind == RecordingKind.SPOKEN_ID || kind == RecordingKind.CONVERSATION)) {
+                store.attachToCase(row.recording().id(), caseId);
+            }
+        }
+    }
+
+    private RecordingInfo info(AudioStore.Row row) {
+        var r = row.recording();
+        return new RecordingInfo(r.id(), r.kind(), r.callId(), store.fileOf(r), row.durationSeconds(), row.recordedAt(), row.caseId());
     }
 
     @Override

@@ -4,6 +4,8 @@ import ir.line111.core.testing.ExpectedLogs;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import ir.line111.app.Backend;
 import ir.line111.core.config.Line111Config;
+import ir.line111.core.domain.recordings.RecordingKind;
+import ir.line111.recordings.store.AudioStore;
 import ir.line111.core.domain.users.Role;
 import ir.line111.fakeasterisk.ami.FakeAmiServer;
 import ir.line111.ivr.DialplanContract;
@@ -20,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -115,7 +118,17 @@ class AmiConsoleEndToEndTest {
                 }).join();
         assertThat(next(received, "hello")).isNotNull();
 
+        // what the IVR leaves before Queue(): the adopted spoken-ID clip, and the MixMonitor file it names
+        AudioStore store = new AudioStore(backend.core().database().dataSource(), dataDir.resolve("recordings"), java.time.Clock.systemUTC());
+        var spokenPlan = store.plan("e2e-call-1", RecordingKind.SPOKEN_ID);
+        Files.write(spokenPlan.file(), wav(16_000));
+        long spoken = store.adopt(spokenPlan).id();
+        var conversationPlan = store.plan("e2e-call-1", RecordingKind.CONVERSATION);
+        Files.write(conversationPlan.file(), wav(80_000));
+
         Map<String, String> vars = new LinkedHashMap<>();
+        vars.put(DialplanContract.VAR_SPOKEN_ID_RECORDING, Long.toString(spoken));
+        vars.put(DialplanContract.VAR_CONVERSATION_FILE, conversationPlan.basePath().toString());
         vars.put(DialplanContract.VAR_CALL_ID, "e2e-call-1");
         vars.put(DialplanContract.VAR_NATIONAL_ID, "0499370899");
         vars.put(DialplanContract.VAR_NATIONAL_ID_VERIFIED, "true");
@@ -133,11 +146,45 @@ class AmiConsoleEndToEndTest {
         assertThat(data.getLong("draftCaseId")).isEqualTo(12L);
         assertThat(data.getString("operator")).isEqualTo(DEVICE);
 
+        assertThat(data.getLong("spokenIdRecordingId")).isEqualTo(spoken);
+
+        // the operator registers the case during the call, as the desk page does from the pop
+        JsonObject body = new JsonObject().put("kind", "COMPLAINT").put("summary", "آب قطع است").put("callId", data.getString("callId"))
+                .put("callerNumber", data.getString("callerNumber")).put("spokenIdRecordingId", spoken)
+                .put("subject", new JsonObject().put("nationalId", "0499370899").put("idVerified", true));
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/cases"))
+                .header("Content-Type", "application/json").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long caseId = new JsonObject(created.body()).getLong("id");
+
         call.complete();
+        // the hang-up adopts the conversation and attaches it to the case: the case page lists and plays both
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(new JsonObject(get(http, base + "/api/cases/" + caseId, cookie).body())
+                .getJsonArray("recordings").stream().map(o -> ((JsonObject) o).getString("kind")).toList())
+                .containsExactlyInAnyOrder("SPOKEN_ID", "CONVERSATION"));
+        for (Object o : new JsonObject(get(http, base + "/api/cases/" + caseId, cookie).body()).getJsonArray("recordings")) {
+            long rec = ((JsonObject) o).getLong("id");
+            assertThat(get(http, base + "/api/recordings/" + rec, cookie).statusCode()).isEqualTo(200);
+            assertThat(get(http, base + "/api/recordings/" + rec + "/audio", cookie).statusCode()).isEqualTo(200);
+        }
         JsonObject wrapUp = next(received, "wrap-up");
         assertThat(wrapUp).isNotNull();
         assertThat(wrapUp.getJsonObject("data").getString("callId")).isEqualTo("e2e-call-1");
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url, String cookie) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A mono 16-bit 8 kHz WAV of a tone (the store judges speech by energy). */
+    private static byte[] wav(int samples) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVEfmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16).put("data".getBytes()).putInt(samples * 2);
+        for (int i = 0; i < samples; i++) b.putShort((short) (8000 * Math.sin(i * 2 * Math.PI * 440 / 8000)));
+        return b.array();
     }
 
     private static JsonObject next(BlockingQueue<JsonObject> q, String type) throws InterruptedException {

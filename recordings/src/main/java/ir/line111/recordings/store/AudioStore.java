@@ -207,6 +207,11 @@ public final class AudioStore implements RecordingStore {
         return Sql.inTransaction(db, c -> list(c, "call_id = ? ORDER BY id", callId));
     }
 
+    /** What the store attached to a case (a live call's conversation and spoken ID, audio answers). */
+    public List<Row> byCase(long caseId) {
+        return Sql.inTransaction(db, c -> list(c, "case_id = ? ORDER BY id", caseId));
+    }
+
     /** Rows whose file was missing, empty or unreadable, newest first: for the console's attention. */
     public List<Row> flagged(int limit) {
         return Sql.inTransaction(db, c -> list(c, "flagged IS NOT NULL ORDER BY id DESC LIMIT " + Math.max(1, limit)));
