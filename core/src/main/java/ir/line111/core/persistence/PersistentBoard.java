@@ -221,8 +221,7 @@ public final class PersistentBoard implements Board {
 
     @Override
     public Optional<Instant> verdictAt(long caseId) {
-        return db.fromTransaction(s -> AgencyRows.query(s, "select max(verdict_at) as v from board_agenda_item where case_id = ?",
-                rs -> AgencyRows.instant(rs, "v"), caseId).stream().filter(Objects::nonNull).findFirst());
+        return db.fromTransaction(s -> BoardVerdicts.at(s, caseId));
     }
 
     private Instant now() {
