@@ -53,8 +53,8 @@ function query(params) {
   return s ? '?' + s : '';
 }
 
-async function call(method, path, {body, params, raw, contentType, once} = {}) {
-  const headers = {Accept: 'application/json'};
+export async function call(method, path, {body, params, raw, contentType, once, headers: extra} = {}) {
+  const headers = {Accept: 'application/json', ...(extra ?? {})};
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let payload;
   if (body instanceof Blob || body instanceof ArrayBuffer) {

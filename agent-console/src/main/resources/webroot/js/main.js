@@ -14,6 +14,9 @@ const PAGES = [
   {path: 'case', title: 'پرونده', roles: ['operator', 'transcriber', 'supervisor'], load: () => import('./pages/case.js'), hidden: true},
   {path: 'queue', title: 'صف زنده', roles: ['supervisor'], load: () => import('./pages/queue.js')},
   {path: 'reports', title: 'گزارش‌ها', roles: ['supervisor', 'admin'], load: () => import('./pages/reports.js')},
+  {path: 'agency', title: 'کارتابل دستگاه', roles: ['liaison'], load: () => import('./pages/agency.js')},
+  {path: 'oversight', title: 'دستگاه‌ها', roles: ['supervisor'], load: () => import('./pages/oversight.js')},
+  {path: 'board', title: 'هیأت رسیدگی', roles: ['supervisor'], load: () => import('./pages/board.js')},
   {path: 'admin', title: 'مدیریت', roles: ['admin'], load: () => import('./pages/admin.js')},
 ];
 
