@@ -18,6 +18,7 @@ export const agencyApi = {
 
   oversight: () => get('/api/oversight'),
   digest: days => get('/api/oversight/digest', {days}),
+  agencyReport: params => get('/api/oversight/agency-report', params),
   flags: caseId => get(`/api/cases/${id(caseId)}/flags`),
   sharing: (caseId, recordingsShared, nationalIdShared) => put(`/api/cases/${id(caseId)}/sharing`, {recordingsShared, nationalIdShared}),
   urgent: (caseId, urgent, reason) => post(`/api/cases/${id(caseId)}/urgent`, {urgent, reason}),

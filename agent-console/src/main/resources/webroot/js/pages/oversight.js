@@ -3,11 +3,11 @@
 import {errorText} from '../api.js';
 import {agencyApi} from '../agency-api.js';
 import {h, mount, toast} from '../dom.js';
-import {num} from '../fmt.js';
+import {num, faDigits} from '../fmt.js';
 import {itemTable} from './agency-items.js';
 
 export async function render(view) {
-  const [o, d] = await Promise.all([agencyApi.oversight(), agencyApi.digest(3)]);
+  const [o, d, rep] = await Promise.all([agencyApi.oversight(), agencyApi.digest(3), agencyApi.agencyReport()]);
   const decide = (id, approve) => async () => {
     try { await agencyApi.decide(id, approve); toast('ثبت شد.', 'success'); await render(view); } catch (e) { toast(errorText(e), 'error'); }
   };
@@ -25,6 +25,12 @@ export async function render(view) {
     h('button', {type: 'button', on: {click: decide(e.id, false)}}, 'مخالفت')))) : h('p', {class: 'muted'}, 'درخواستی نیست.')),
   h('div', {class: 'card'}, h('h2', null, 'بازگشتی از دستگاه‌ها (نیاز به ارجاع دوباره)'), itemTable(o.returned ?? [], {id: 'returned', href: toCase})),
   h('div', {class: 'card'}, h('h2', null, 'دیرکرد دستگاه‌ها (ارجاع به سرپرست)'), itemTable(o.escalated ?? [], {id: 'escalated', href: toCase})),
-  h('div', {class: 'card'}, h('h2', null, 'فوری‌ها'), itemTable(o.urgent ?? [], {id: 'urgent', href: toCase})));
+  h('div', {class: 'card'}, h('h2', null, 'فوری‌ها'), itemTable(o.urgent ?? [], {id: 'urgent', href: toCase})),
+  h('div', {class: 'card'}, h('div', {class: 'row'}, h('h2', {class: 'grow'}, 'کارنامهٔ ماهانهٔ دستگاه‌ها (از آغاز امسال)'),
+    h('a', {href: '/api/oversight/agency-report?format=csv', id: 'agency-report-csv', class: 'button', download: 'agencies.csv'}, 'CSV')),
+  (rep.items ?? []).length ? h('div', {class: 'table-wrap'}, h('table', {id: 'agency-report'},
+    h('thead', null, h('tr', null, (rep.columns ?? []).map(col => h('th', null, col.label)))),
+    h('tbody', null, rep.items.map(r => h('tr', null, (rep.columns ?? []).map(col => h('td', null,
+      typeof r[col.key] === 'number' ? num(r[col.key]) : faDigits(r[col.key] ?? '—')))))))) : h('p', {class: 'muted'}, 'داده‌ای نیست.')));
   view.dataset.ready = 'true';
 }

@@ -225,6 +225,20 @@ class AgencyDeskApiTest {
 
     }
 
+    @Test
+    void theMonthlyReportPerAgencyHasPersianHeaders() {
+        CaseSummary c = referredToWater(TestNationalIds.random());
+        water.post("/api/agency/cases/" + c.id() + "/answer", new JsonObject().put("text", "انجام شد"));
+        JsonObject r = sup.get("/api/oversight/agency-report").json();
+        JsonObject w = r.getJsonArray("items").stream().map(o -> (JsonObject) o).filter(o -> o.getLong("agencyId") == fx.agencyId).findFirst().orElseThrow();
+        assertThat(w.getInteger("answered")).isGreaterThanOrEqualTo(1);
+        assertThat(w.getDouble("onTimePercent")).isEqualTo(100.0);
+        assertThat(w.getString("month")).matches("\\p{IsArabic}+ [۰-۹]{4}");
+        var csv = sup.get("/api/oversight/agency-report?format=csv");
+        assertThat(csv.body()).startsWith("\uFEFFدستگاه اجرایی,ماه,پاسخ‌ها,پاسخ به‌موقع (درصد),میانهٔ روزهای پاسخ").contains("شرکت آب و فاضلاب");
+        assertThat(sup.get("/api/oversight/agency-report?from=1405/02/01&to=1405/01/01").status()).isEqualTo(400);
+    }
+
     static void setDue(long caseId, java.time.Instant due) {
         try (var conn = fx.db.dataSource().getConnection(); var ps = conn.prepareStatement("update case_record set due_at = ? where id = ?")) {
             ps.setObject(1, due.atOffset(java.time.ZoneOffset.UTC));

@@ -113,6 +113,7 @@ class AuthorisationMatrixTest {
                 e("GET", "/api/oversight", "/api/oversight", null, SUP),
                 e("GET", "/api/oversight/digest", "/api/oversight/digest", null, SUP),
                 e("GET", "/api/oversight/urgent.csv", "/api/oversight/urgent.csv", null, REPORTS),
+                e("GET", "/api/oversight/agency-report", "/api/oversight/agency-report", null, REPORTS),
                 e("GET", "/api/cases/{id}/flags", "/api/cases/" + liveCase + "/flags", null, DESK),
                 e("PUT", "/api/cases/{id}/sharing", "/api/cases/" + liveCase + "/sharing", new JsonObject(), SUP),
                 e("POST", "/api/cases/{id}/urgent", "/api/cases/" + liveCase + "/urgent", new JsonObject().put("urgent", false), DESK),

@@ -31,7 +31,7 @@ import java.util.UUID;
  * core's ports over core's database, and the private folder of the agencies' files ({@code attachments.dir}).
  */
 public record AgencyServices(LiaisonDirectory liaisons, AgencyDesk desk, CaseOversight oversight, Board board,
-                             Path attachmentsDir, long maxAttachmentBytes) {
+                             ir.line111.core.domain.agencydesk.AgencyReports reports, Path attachmentsDir, long maxAttachmentBytes) {
 
     private static final Logger log = LoggerFactory.getLogger(AgencyServices.class);
 
@@ -42,6 +42,7 @@ public record AgencyServices(LiaisonDirectory liaisons, AgencyDesk desk, CaseOve
         Database db = pc.database();
         return new AgencyServices(new PersistentLiaisons(db), new PersistentAgencyDesk(db, (CaseDesk) pc, cx.clock()),
                 new PersistentCaseOversight(db, cx.clock()), new PersistentBoard(db, new PersistentHolidays(db, cx.clock()), cx.zone(), cx.clock()),
+                new ir.line111.core.persistence.PersistentAgencyReports(db),
                 cx.config().path("attachments.dir"), cx.config().integer("attachments.max-mb", 1, 100) * 1024L * 1024L);
     }
 

@@ -37,6 +37,7 @@ public final class OversightHandlers {
         r.get("/api/oversight", Roles.SUPERVISOR, this::lists);
         r.get("/api/oversight/digest", Roles.SUPERVISOR, this::digest);
         r.get("/api/oversight/urgent.csv", Roles.REPORTS, this::urgentCsv);
+        r.get("/api/oversight/agency-report", Roles.REPORTS, this::agencyReport);
         r.get("/api/cases/:id/flags", Roles.DESK, this::flags);
         r.put("/api/cases/:id/sharing", Roles.SUPERVISOR, this::sharing);
         r.post("/api/cases/:id/urgent", Roles.DESK, this::urgent);
@@ -94,6 +95,52 @@ public final class OversightHandlers {
         String day = ir.line111.core.calendar.JalaliDates.format(now).replace('/', '-');
         return new Reply.Text(200, "text/csv; charset=utf-8", Csv.write(cols, rows),
                 Map.of("Content-Disposition", "attachment; filename=\"urgent-" + day + ".csv\""));
+    }
+
+    private static final List<Csv.Column> REPORT_COLUMNS = List.of(new Csv.Column("agencyName", "دستگاه اجرایی"),
+            new Csv.Column("month", "ماه"), new Csv.Column("answered", "پاسخ‌ها"), new Csv.Column("onTimePercent", "پاسخ به‌موقع (درصد)"),
+            new Csv.Column("medianDaysToAnswer", "میانهٔ روزهای پاسخ"), new Csv.Column("objections", "اعتراض‌ها"),
+            new Csv.Column("objectionsPerAnswer", "اعتراض به ازای هر پاسخ"), new Csv.Column("satisfaction", "رضایت تماس‌گیرندگان (۱ تا ۵)"),
+            new Csv.Column("satisfactionCalls", "تماس‌های دارای امتیاز"), new Csv.Column("complaints", "شکایت‌ها"),
+            new Csv.Column("topSubjects", "موضوع‌های پرشکایت"));
+
+    /** Per agency and Jalali month, from..to (Jalali or ISO days; default: this Jalali year so far); JSON or CSV with Persian headers. */
+    private Object agencyReport(Call c) {
+        Instant now = cx.clock().instant();
+        LocalDate today = LocalDate.ofInstant(now, cx.zone());
+        LocalDate from = Inputs.day(c.param("from"), "from");
+        LocalDate to = Inputs.day(c.param("to"), "to");
+        if (from == null) from = ir.line111.core.calendar.JalaliDates.parse(ir.line111.core.calendar.JalaliDates.of(today).year() + "/01/01");
+        if (to == null) to = today;
+        if (to.isBefore(from)) throw ApiException.invalid("to", "پایان بازه پیش از آغاز آن است");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (var m : agency.reports().monthly(from.atStartOfDay(cx.zone()).toInstant(), to.plusDays(1).atStartOfDay(cx.zone()).toInstant())) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("agencyId", m.agencyId());
+            r.put("agencyName", m.agencyName());
+            r.put("month", ir.line111.core.calendar.JalaliDates.monthName(m.jalaliMonth()) + " " + ir.line111.core.domain.identity.Digits.toPersian(Integer.toString(m.jalaliYear())));
+            r.put("jalaliYear", m.jalaliYear());
+            r.put("jalaliMonth", m.jalaliMonth());
+            r.put("answered", m.answered());
+            r.put("onTimePercent", m.onTimePercent());
+            r.put("medianDaysToAnswer", m.medianDaysToAnswer());
+            r.put("objections", m.objections());
+            r.put("objectionsPerAnswer", m.objectionsPerAnswer());
+            r.put("satisfaction", m.satisfaction());
+            r.put("satisfactionCalls", m.satisfactionCalls());
+            r.put("complaints", m.complaints());
+            r.put("topSubjects", String.join("؛ ", m.topSubjects()));
+            rows.add(r);
+        }
+        if ("csv".equalsIgnoreCase(c.param("format"))) {
+            return new Reply.Text(200, "text/csv; charset=utf-8", Csv.write(REPORT_COLUMNS, rows),
+                    Map.of("Content-Disposition", "attachment; filename=\"agencies-" + from + "-" + to + ".csv\""));
+        }
+        JsonArray items = new JsonArray();
+        rows.forEach(r -> items.add(new JsonObject(r)));
+        JsonArray columns = new JsonArray();
+        REPORT_COLUMNS.forEach(col -> columns.add(new JsonObject().put("key", col.key()).put("label", col.header())));
+        return new JsonObject().put("from", from.toString()).put("to", to.toString()).put("columns", columns).put("items", items);
     }
 
     private static JsonObject flags(CaseFlags f) {
