@@ -304,6 +304,7 @@ public final class ConsoleServer {
             vertx.setPeriodic(60_000, t -> cx.sessions().sweep());
             vertx.setPeriodic(600_000, t -> blocking.execute(idempotency::sweep));
             // overdue cases at the agencies go onto the supervisors' list; cases at the board onto the next agenda (issue 16)
+            blocking.execute(agency::housekeeping);
             vertx.setPeriodic(600_000, t -> blocking.execute(agency::housekeeping));
             return server.listen().onSuccess(s -> port = s.actualPort());
         }
