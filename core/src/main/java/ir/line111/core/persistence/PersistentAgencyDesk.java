@@ -72,8 +72,8 @@ public final class PersistentAgencyDesk implements AgencyDesk {
                 }
             }
         });
-        String detail = text.strip() + (files.isEmpty() ? "" : "\n(attachments: " + files + ")");
-        return cases.answer(caseId, detail, null, actor);
+        // the files are on the timeline already (ATTACHMENT_ADDED); the answer is the text the caller will hear of
+        return cases.answer(caseId, text.strip(), null, actor);
     }
 
     @Override
