@@ -8,6 +8,7 @@ import ir.line111.console.security.Role;
 import ir.line111.core.domain.cases.CaseAction;
 import ir.line111.core.domain.cases.CaseDetail;
 import ir.line111.core.domain.cases.CaseListItem;
+import ir.line111.core.domain.cases.CaseRules;
 import ir.line111.core.domain.cases.CaseSummary;
 import ir.line111.core.domain.cases.Channel;
 import ir.line111.core.domain.cases.SubjectPerson;
@@ -84,6 +85,7 @@ final class CaseJson {
                 .put("callerNumber", callerNumber)
                 .put("registeredAt", str(s.registeredAt()))
                 .put("dueAt", str(s.dueAt()))
+                .put("expectedAnswerAt", str(CaseRules.expectedAnswerDate(s).orElse(null)))
                 .put("overdue", overdue);
     }
 
