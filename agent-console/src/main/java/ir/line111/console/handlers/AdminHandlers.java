@@ -246,9 +246,7 @@ public final class AdminHandlers {
         List<JsonObject> out = cx.audit().list(c.longParam("caseId"), c.param("username"),
                 from == null ? null : from.atStartOfDay(cx.zone()).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(cx.zone()).toInstant(), c.intParam("limit", 100, 1, 1000))
-                .stream().map(e -> new JsonObject().put("at", e.at().toString()).put("username", e.username()).put("action", e.action())
-                        .put("caseId", e.caseId()).put("recordingId", e.recordingId()).put("nationalIdMasked", e.nationalIdMasked())
-                        .put("detail", e.detail()).put("ip", e.ip())).toList();
+                .stream().map(AuditText::json).toList();
         return items(out);
     }
 

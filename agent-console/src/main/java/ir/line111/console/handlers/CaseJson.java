@@ -7,14 +7,18 @@ import ir.line111.console.ports.RecordingCatalog;
 import ir.line111.console.security.Role;
 import ir.line111.console.store.CaseQueries;
 import ir.line111.console.store.CaseRow;
+import ir.line111.core.domain.cases.CaseEventType;
 import ir.line111.core.domain.cases.CaseStatus;
+import ir.line111.core.domain.cases.TimelineText;
 import ir.line111.core.domain.cases.Channel;
 import ir.line111.core.domain.identity.NationalId;
 import ir.line111.core.domain.tracking.TrackingCode;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Cases as the API writes them (openapi.yaml: CaseSummary, CaseDetail). */
@@ -81,8 +85,7 @@ final class CaseJson {
         if (r.spokenIdRecordingId() != null) recIds.add(r.spokenIdRecordingId());
         if (r.messageRecordingId() != null) recIds.add(r.messageRecordingId());
         for (CaseQueries.EventRow e : timeline) {
-            JsonObject t = new JsonObject().put("at", str(e.at())).put("actor", e.actor()).put("type", e.type())
-                    .put("text", e.detail());
+            JsonObject t = timelineEntry(e);
             if (e.to() != null) t.put("status", e.to().name());
             if (e.from() != null) t.put("fromStatus", e.from().name());
             if (e.callId() != null) t.put("callId", e.callId());
@@ -104,6 +107,34 @@ final class CaseJson {
         }
         o.put("recordings", recs);
         return o;
+    }
+
+    /** A timeline entry: its stable type and parameters beside the Persian sentence (core TimelineText). */
+    static JsonObject timelineEntry(CaseQueries.EventRow e) {
+        CaseEventType type = eventType(e.type());
+        String detail = type == CaseEventType.NOTE && !"NOTE".equals(e.type()) && e.detail() == null ? e.type() : e.detail();
+        Map<String, String> params = TimelineText.params(type, e.params(), detail);
+        return new JsonObject().put("at", str(e.at())).put("actor", e.actor()).put("actorLabel", actorLabel(e.actor()))
+                .put("type", type.name()).put("typeLabel", type.persian())
+                .put("params", new JsonObject(new LinkedHashMap<>(params))).put("text", TimelineText.render(type, params));
+    }
+
+    private static CaseEventType eventType(String stored) {
+        try {
+            return CaseEventType.valueOf(stored);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return CaseEventType.NOTE;
+        }
+    }
+
+    /** The system's own actors by their Persian names; a user by their user name. */
+    static String actorLabel(String actor) {
+        if (actor == null) return null;
+        return switch (actor) {
+            case "ivr" -> "سامانهٔ تلفنی";
+            case "system" -> "سامانه";
+            default -> actor;
+        };
     }
 
     static JsonArray allowed(Call c, CaseRow r) {

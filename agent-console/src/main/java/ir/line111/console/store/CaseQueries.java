@@ -19,7 +19,7 @@ public final class CaseQueries {
 
     /** One timeline entry of {@code case_event}. */
     public record EventRow(long id, Instant at, String actor, String type, String detail, CaseStatus from,
-                           CaseStatus to, String callId, Long recordingId) {}
+                           CaseStatus to, String callId, Long recordingId, String params) {}
 
     public record Page(List<CaseRow> items, int page, int size, boolean hasMore) {}
 
@@ -78,11 +78,11 @@ public final class CaseQueries {
     }
 
     public List<EventRow> timeline(long caseId) {
-        return jdbc.list("select id, occurred_at, actor, event_type, detail, from_status, to_status, call_id, recording_id "
+        return jdbc.list("select id, occurred_at, actor, event_type, detail, from_status, to_status, call_id, recording_id, params "
                 + "from case_event where case_id = ? order by occurred_at, id", rs -> new EventRow(
                 rs.getLong("id"), Jdbc.instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("event_type"),
                 rs.getString("detail"), status(rs.getString("from_status")), status(rs.getString("to_status")),
-                rs.getString("call_id"), Jdbc.longOrNull(rs, "recording_id")), caseId);
+                rs.getString("call_id"), Jdbc.longOrNull(rs, "recording_id"), rs.getString("params")), caseId);
     }
 
     /** The case a recording belongs to (message, spoken ID, or a timeline entry), if any. */
