@@ -52,7 +52,8 @@ public final class Inputs {
     public static NationalId nationalId(String raw, String field) {
         return switch (NationalId.parse(raw)) {
             case NationalId.Parsed.Valid v -> v.id();
-            case NationalId.Parsed.Invalid i -> throw ApiException.invalid(field, "کد ملی نامعتبر است: " + i.message());
+            case NationalId.Parsed.Invalid i -> throw ApiException.invalid(field, "کد ملی نامعتبر است: " + i.reason().persian(),
+                    "national_id." + i.reason().name());
         };
     }
 
