@@ -100,7 +100,8 @@ public final class Presence {
             throw ApiException.unavailable("ami_unavailable", "interrupted");
         }
         if (reply.containsKey("ok") && !reply.getBoolean("ok", true)) {
-            throw ApiException.invalid("action", "مرکز تلفن نپذیرفت: " + reply.getString("error", "?"));
+            org.slf4j.LoggerFactory.getLogger(Presence.class).info("queue action refused: {}", reply.getString("error", "?"));
+            throw ApiException.invalid("action", "مرکز تلفن این درخواست را نپذیرفت");
         }
         // Log-in adds the device to the queue paused, so no call rings before the operator says ready.
         String state = switch (action) {

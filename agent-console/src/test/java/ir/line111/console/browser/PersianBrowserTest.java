@@ -149,6 +149,11 @@ class PersianBrowserTest {
             }
         }
         assertThat(found).as("English enum names in the rendered text").isEmpty();
+        // the scan sees what it must: an enum name put on the page is found in innerText, one in an attribute is not
+        browser.js("const b = document.createElement('b'); b.id = 'probe'; b.title = 'REFERRED'; b.textContent = 'وضعیت IN_PROGRESS'; document.body.append(b)");
+        Matcher probe = ENGLISH_ENUM.matcher((String) browser.js("return document.body.innerText"));
+        assertThat(probe.find() ? probe.group() : null).isEqualTo("IN_PROGRESS");
+        browser.js("document.getElementById('probe').remove()");
     }
 
     @Test

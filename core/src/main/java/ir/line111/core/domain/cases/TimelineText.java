@@ -30,12 +30,9 @@ public final class TimelineText {
     public static final Map<String, String> NOT_A_MATTER = Map.of("SILENCE", "سکوت یا پیام خالی", "WRONG_NUMBER", "شمارهٔ اشتباه",
             "TEST", "تماس آزمایشی", "DUPLICATE", "تکراری", "OTHER", "سایر");
 
-    private static final String LRI = "\u2066";
-    private static final String PDI = "\u2069";
-
-    /** A code, number or phone number isolated left-to-right, in Persian digits. */
+    /** A code, number or phone number isolated left-to-right, in Persian digits (Digits.isolated). */
     public static String ltr(Object value) {
-        return LRI + Digits.toPersian(String.valueOf(value)) + PDI;
+        return Digits.isolated(value);
     }
 
     /** The sentence of an entry, with what a person wrote after it (": …"), or that text alone. */
