@@ -54,7 +54,7 @@ export async function render(view, [caseId]) {
       players.push(p);
       const tBox = h('div');
       return h('div', {class: 'recording', dataset: {recordingId: r.id}},
-        h('div', {class: 'row'}, h('strong', null, RECORDING_KINDS[r.kind] ?? r.kind), h('span', {class: 'muted num'}, duration(r.durationSeconds))),
+        h('div', {class: 'row'}, h('strong', null, RECORDING_KINDS[r.kind] ?? 'صدا'), h('span', {class: 'muted num'}, duration(r.durationSeconds))),
         p.el,
         r.hasTranscript ? h('button', {type: 'button', class: 'link', on: {click: async e => {
           e.target.remove();
