@@ -132,6 +132,13 @@ class PersianBrowserTest {
         pages.put("admin", concat(List.of("admin/users", "admin/agencies", "admin/hours", "admin/holidays", "admin/settings", "admin/audit"), reports()));
         for (var e : pages.entrySet()) {
             signInAs(e.getKey());
+            // live data on the desk and the queue page, as the AMI adapter publishes it
+            fixture.vertx.eventBus().publish(ir.line111.core.domain.events.EventAddresses.QUEUE_STATE, new JsonObject()
+                    .put("callers", new io.vertx.core.json.JsonArray().add(new JsonObject().put("callId", "c1").put("callerNumber", "09350000001")
+                            .put("position", 1).put("waitSeconds", 35)))
+                    .put("members", new io.vertx.core.json.JsonArray().add(new JsonObject().put("operator", "PJSIP/op1").put("state", "READY").put("callsTaken", 3))
+                            .add(new JsonObject().put("operator", "PJSIP/op2").put("state", "PAUSED").put("callsTaken", 0)))
+                    .put("estimatedWaitSeconds", 40).put("serviceLevel", 0.8));
             for (String page : e.getValue()) {
                 browser.go(page);
                 browser.ready(page.split("/")[0]);
@@ -167,6 +174,12 @@ class PersianBrowserTest {
                 .contains("ارجاع به شهرداری: urgent").contains("اعتراض اول: still dry").contains("پیام صوتی از شمارهٔ")
                 .contains("کنار گذاشته شد، دلیل: شمارهٔ اشتباه").contains("احتمالاً تکرار پرونده باز");
         browser.screenshot("persian-timeline");
+        browser.go("case/" + caseIds.get(0));
+        browser.ready("case");
+        assertThat(browser.text("#timeline")).contains("اعتراض اول: هنوز آب نیست").contains("اعتراض دوم")
+                .contains("اعتراض دوم: پرونده به هیأت رسیدگی به شکایات رفت").contains("پرونده \u2066");
+        browser.js("document.querySelector('#timeline li:last-child').scrollIntoView()");
+        browser.screenshot("persian-timeline-end");
         signInAs("admin");
         browser.go("admin/audit");
         browser.ready("admin");
