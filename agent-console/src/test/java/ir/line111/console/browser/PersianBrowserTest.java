@@ -287,7 +287,7 @@ class PersianBrowserTest {
 
     @SafeVarargs
     private static List<String> concat(List<String>... lists) {
-        return Stream.of(lists).flatMap(List::stream).toList();
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
     }
 
     static String persianGrouped(String digits) {
