@@ -78,6 +78,7 @@ public final class CoreConsoleUsers implements ConsoleUsers {
             case INVALID_USERNAME -> ApiException.invalid("username",
                     "نام کاربری ۲ تا ۳۲ نویسه است: یک حرف کوچک لاتین، سپس حرف، رقم، نقطه، زیرخط یا خط تیره");
             case NO_ROLES -> ApiException.invalid("roles", "کاربر دست‌کم یک نقش لازم دارد");
+            case INVALID_DEVICE -> ApiException.invalid("device", "نام دستگاه تلفن نامعتبر است");
         };
     }
 
