@@ -73,9 +73,8 @@ public final class AccountHandlers {
             } catch (PasswordChecks.Busy busy) {
                 throw ApiException.tooMany("sign_in_busy", "سامانه سرگرم بررسی گذرواژه‌های دیگر است؛ چند ثانیه دیگر دوباره امتحان کنید", 2);
             }
-            int ended = cx.sessions().closeOthers(username, c.session().id());
-            cx.audit().record(username, AuditLog.Action.PASSWORD_CHANGED, null, null, null,
-                    ended == 0 ? null : "other sessions ended " + ended, c.ip());
+            cx.sessions().closeOthers(username, c.session().id());
+            cx.audit().record(username, AuditLog.Action.PASSWORD_CHANGED, null, null, null, null, c.ip());
             return Reply.noContent();
         } finally {
             Arrays.fill(current, '\0');

