@@ -94,7 +94,7 @@ public final class PersistentUserDirectory implements UserDirectory {
                 return row(c, name).orElseThrow().user();
             });
         } catch (UserStoreException e) {
-            if (e.getCause() instanceof SQLException se && "23505".equals(se.getSQLState())) {
+            if (SqlErrors.isUniqueViolation(e)) { // two adds of one name at once
                 throw new UserException(UserException.Problem.EXISTS, "user " + name + " already exists");
             }
             throw e;
