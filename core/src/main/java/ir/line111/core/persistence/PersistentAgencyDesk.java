@@ -91,8 +91,8 @@ public final class PersistentAgencyDesk implements AgencyDesk {
             }
             long id = AgencyRows.insert(s, "insert into case_extension_request (case_id, agency_id, from_class, requested_class, reason, requested_by, requested_at) "
                     + "values (?, ?, ?, ?, ?, ?, ?)", caseId, agencyId, from, requested, reason.strip(), actor.name(), now);
-            CaseRows.event(s, caseId, now, actor, CaseEventType.EXTENSION_REQUESTED, requested + ": " + CaseRows.truncate(reason.strip(), 3000),
-                    null, null, null, null);
+            CaseRows.event(s, caseId, now, actor, CaseEventType.EXTENSION_REQUESTED, CaseRows.params("requested", requested.name(), "from", from.name()),
+                    CaseRows.truncate(reason.strip(), 3000), null, null, null, null);
             return AgencyRows.extension(s, id).orElseThrow();
         });
     }
@@ -105,9 +105,11 @@ public final class PersistentAgencyDesk implements AgencyDesk {
             CaseEntity c = mine(s, agencyId, caseId);
             if (!AT_AGENCY.contains(c.getStatus())) throw new CaseRuleException("only a case awaiting the agency's answer can be sent back");
             // The status stays (REFERRED or OBJECTION_1, see CaseStatus): the case waits for a new referral on the supervisors' list.
+            var agency = s.find(ir.line111.core.persistence.entity.AgencyEntity.class, agencyId);
             c.setAgencyId(null);
             c.setUpdatedAt(now);
-            CaseRows.event(s, caseId, now, actor, CaseEventType.RETURNED_BY_AGENCY, CaseRows.truncate(reason.strip(), 3000), null, null, null, null);
+            CaseRows.event(s, caseId, now, actor, CaseEventType.RETURNED_BY_AGENCY, CaseRows.params("agency", agency == null ? null : agency.getName(),
+                    "agencyId", Long.toString(agencyId)), CaseRows.truncate(reason.strip(), 3000), null, null, null, null);
         });
     }
 
@@ -121,8 +123,8 @@ public final class PersistentAgencyDesk implements AgencyDesk {
             long id = AgencyRows.insert(s, "insert into case_attachment (case_id, agency_id, file_name, media_type, size_bytes, stored_name, sha256, "
                     + "uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", caseId, agencyId, CaseRows.truncate(fileName, 200), mediaType,
                     sizeBytes, storedName, sha256, actor.name(), now);
-            CaseRows.event(s, caseId, now, actor, CaseEventType.ATTACHMENT_ADDED, CaseRows.truncate(fileName, 200) + " (" + mediaType + ", "
-                    + sizeBytes + " bytes)", null, null, null, null);
+            CaseRows.event(s, caseId, now, actor, CaseEventType.ATTACHMENT_ADDED, CaseRows.params("file", CaseRows.truncate(fileName, 200),
+                    "type", mediaType, "bytes", Long.toString(sizeBytes), "attachmentId", Long.toString(id)), null, null, null, null, null);
             return AgencyRows.attachments(s, "id = ?", id).getFirst();
         });
     }

@@ -163,7 +163,8 @@ public final class PersistentBoard implements Board {
             BoardSession next = next(s, now);
             for (long id : waiting) {
                 AgencyRows.update(s, "insert into board_agenda_item (session_id, case_id, added_at) values (?, ?, ?)", next.id(), id, now);
-                CaseRows.event(s, id, now, Actor.SYSTEM, CaseEventType.BOARD_SCHEDULED, "session of " + next.sitsAt(), null, null, null, null);
+                CaseRows.event(s, id, now, Actor.SYSTEM, CaseEventType.BOARD_SCHEDULED, CaseRows.params("date", jalali(next.sitsAt()),
+                        "sessionId", Long.toString(next.id())), null, null, null, null, null);
             }
             return waiting.size();
         });
@@ -177,7 +178,8 @@ public final class PersistentBoard implements Board {
             byId(s, sessionId);
             AgencyRows.update(s, "update board_session set sits_at = ?, moved_reason = ? where id = ?", sitsAt, reason.strip(), sessionId);
             for (long caseId : AgencyRows.query(s, "select case_id from board_agenda_item where session_id = ? and verdict is null", rs -> rs.getLong(1), sessionId)) {
-                CaseRows.event(s, caseId, now, actor, CaseEventType.BOARD_SCHEDULED, "session moved to " + sitsAt + ": " + reason.strip(), null, null, null, null);
+                CaseRows.event(s, caseId, now, actor, CaseEventType.BOARD_SCHEDULED, CaseRows.params("date", jalali(sitsAt), "moved", "true",
+                        "sessionId", Long.toString(sessionId)), reason.strip(), null, null, null, null);
             }
             return byId(s, sessionId);
         });
@@ -191,7 +193,8 @@ public final class PersistentBoard implements Board {
                     attended ? "ATTENDED" : "ABSENT", sessionId, caseId) == 0) {
                 throw new NoSuchCaseException("case " + caseId + " on the agenda of session " + sessionId);
             }
-            CaseRows.event(s, caseId, now, actor, CaseEventType.BOARD_ATTENDANCE, attended ? "attended" : "absent", null, null, null, null);
+            CaseRows.event(s, caseId, now, actor, CaseEventType.BOARD_ATTENDANCE, CaseRows.params("attended", Boolean.toString(attended)),
+                    null, null, null, null, null);
         });
     }
 
@@ -209,7 +212,7 @@ public final class PersistentBoard implements Board {
             if (c.getStatus() != CaseStatus.COMPLAINTS_BOARD) throw new CaseRuleException("the board decides a case at the board; the case is " + c.getStatus());
             // The board's verdict is the case's answer (CaseStatus: COMPLAINTS_BOARD -> ANSWERED); a later objection is only recorded.
             CaseRows.move(s, c, CaseStatus.ANSWERED, now, actor, CaseEventType.BOARD_VERDICT,
-                    CaseRows.truncate(text.strip(), 3800) + "\n(comply by " + complyBy + ")", null);
+                    CaseRows.params("complyBy", jalali(complyBy), "sessionId", Long.toString(sessionId)), CaseRows.truncate(text.strip(), 3800), null);
             c.setAnswer(text.strip());
             c.setAnsweredAt(now);
             AgencyRows.update(s, "update board_agenda_item set verdict = ?, verdict_at = ?, comply_by = ? where session_id = ? and case_id = ?",
@@ -222,6 +225,12 @@ public final class PersistentBoard implements Board {
     @Override
     public Optional<Instant> verdictAt(long caseId) {
         return db.fromTransaction(s -> BoardVerdicts.at(s, caseId));
+    }
+
+    /** A day people read: Jalali in the office's zone, e.g. 1405/09/24 14:00. */
+    private String jalali(Instant at) {
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofInstant(at, zone);
+        return ir.line111.core.calendar.JalaliDates.format(t.toLocalDate()) + " %02d:%02d".formatted(t.getHour(), t.getMinute());
     }
 
     private Instant now() {

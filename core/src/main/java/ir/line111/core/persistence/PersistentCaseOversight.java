@@ -98,14 +98,15 @@ public final class PersistentCaseOversight implements CaseOversight {
             CaseEntity c = CaseRows.load(s, r.caseId());
             ExtensionRequest.Decision d = approve ? ExtensionRequest.Decision.APPROVED : ExtensionRequest.Decision.REFUSED;
             AgencyRows.update(s, "update case_extension_request set decision = ?, decided_by = ?, decided_at = ? where id = ?", d, actor.name(), now, requestId);
-            String detail = r.from() + " -> " + r.requested() + CaseRows.withNote(note);
+            var params = CaseRows.params("requested", r.requested().name(), "from", r.from().name());
             if (approve) {
                 // DeadlineClass counts from registration (seed 001): the longer class's due date, not an extra stretch from today.
                 c.setDeadlineClass(r.requested());
                 c.setDueAt(r.requested().dueAt(c.getRegisteredAt()));
                 c.setUpdatedAt(now);
             }
-            CaseRows.event(s, c.getId(), now, actor, approve ? CaseEventType.EXTENSION_APPROVED : CaseEventType.EXTENSION_REFUSED, detail, null, null, null, null);
+            CaseRows.event(s, c.getId(), now, actor, approve ? CaseEventType.EXTENSION_APPROVED : CaseEventType.EXTENSION_REFUSED, params,
+                    CaseRows.blankToNull(note), null, null, null, null);
             return AgencyRows.extension(s, requestId).orElseThrow();
         });
     }
@@ -131,7 +132,7 @@ public final class PersistentCaseOversight implements CaseOversight {
             for (InboxItem i : overdue) {
                 CaseFlags f = AgencyRows.flags(s, i.id());
                 AgencyRows.saveFlags(s, i.id(), new CaseFlags(f.urgent(), f.urgentReason(), f.urgentAt(), f.recordingsShared(), f.nationalIdNeeded(), now), now);
-                CaseRows.event(s, i.id(), now, Actor.SYSTEM, CaseEventType.ESCALATED, "overdue at " + i.agencyName(), null, null, null, null);
+                CaseRows.event(s, i.id(), now, Actor.SYSTEM, CaseEventType.ESCALATED, CaseRows.params("agency", i.agencyName()), null, null, null, null, null);
             }
             return overdue.size();
         });
