@@ -28,7 +28,9 @@ final class AgencyJson {
     }
 
     static JsonObject item(InboxItem i, Instant now, ZoneId zone) {
-        Integer days = DeskOrder.daysLeft(i.dueAt(), now, zone);
+        // days left to what is owed now: the board's deadline to comply, else the answer while one is awaited (CaseRules)
+        Instant owed = i.complyBy() != null ? i.complyBy() : ir.line111.core.domain.cases.CaseRules.awaitingAnswer(i.status()) ? i.dueAt() : null;
+        Integer days = DeskOrder.daysLeft(owed, now, zone);
         return new JsonObject().put("id", i.id()).put("trackingCode", i.trackingCode().digits())
                 .put("trackingCodePersian", i.trackingCode().persianGrouped())
                 .put("kind", i.kind() == null ? null : i.kind().name()).put("kindLabel", i.kind() == null ? null : i.kind().persian())
