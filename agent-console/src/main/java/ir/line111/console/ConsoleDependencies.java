@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import ir.line111.console.ports.ConsoleUsers;
 import ir.line111.console.ports.HealthCheck;
 import ir.line111.console.ports.RecordingCatalog;
+import ir.line111.console.ports.SmsOutboxView;
 import ir.line111.core.domain.cases.CaseRegistry;
 
 import javax.sql.DataSource;
@@ -21,16 +22,24 @@ import java.util.Objects;
  * @param healthChecks readiness checks besides the database's own (AMI, recogniser…)
  * @param metrics      the process's Prometheus registry; null: the console makes its own
  * @param clock        the clock (tests fix it)
+ * @param sms          the SMS outbox for the supervisors' list; null: none ({@code sms.enabled=false})
  */
 public record ConsoleDependencies(DataSource dataSource, CaseRegistry cases, ConsoleUsers users,
                                   RecordingCatalog recordings, List<HealthCheck> healthChecks,
-                                  PrometheusMeterRegistry metrics, Clock clock) {
+                                  PrometheusMeterRegistry metrics, Clock clock, SmsOutboxView sms) {
     public ConsoleDependencies {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(cases, "cases");
         recordings = recordings == null ? RecordingCatalog.NONE : recordings;
+        sms = sms == null ? SmsOutboxView.NONE : sms;
         healthChecks = healthChecks == null ? List.of() : List.copyOf(healthChecks);
         clock = clock == null ? Clock.systemUTC() : clock;
+    }
+
+    /** Without an SMS outbox. */
+    public ConsoleDependencies(DataSource dataSource, CaseRegistry cases, ConsoleUsers users, RecordingCatalog recordings,
+                               List<HealthCheck> healthChecks, PrometheusMeterRegistry metrics, Clock clock) {
+        this(dataSource, cases, users, recordings, healthChecks, metrics, clock, null);
     }
 
     public static ConsoleDependencies of(DataSource dataSource, CaseRegistry cases) {

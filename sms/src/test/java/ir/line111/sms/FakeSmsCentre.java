@@ -53,16 +53,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * message id (or refuses it with {@link #refuseWith}), and sends a delivery receipt for each accepted
  * part. {@link #stop()} closes the port and every session; {@link #start()} opens the same port again.
  */
-final class FakeSmsCentre implements AutoCloseable {
+public final class FakeSmsCentre implements AutoCloseable {
 
-    record Submit(String destination, String source, byte dataCoding, byte esmClass, byte registeredDelivery, byte[] shortMessage, String messageId) {}
+    public record Submit(String destination, String source, byte dataCoding, byte esmClass, byte registeredDelivery, byte[] shortMessage, String messageId) {}
 
-    final List<Submit> submits = new CopyOnWriteArrayList<>();
-    final AtomicInteger binds = new AtomicInteger();
+    public final List<Submit> submits = new CopyOnWriteArrayList<>();
+    public final AtomicInteger binds = new AtomicInteger();
     /** 0: accept every submit_sm; otherwise the command_status of the refusal. */
-    volatile int refuseWith;
+    public volatile int refuseWith;
     /** The stat the receipts report. */
-    volatile DeliveryReceiptState receiptState = DeliveryReceiptState.DELIVRD;
+    public volatile DeliveryReceiptState receiptState = DeliveryReceiptState.DELIVRD;
 
     private final AtomicInteger ids = new AtomicInteger(0x1000);
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
@@ -74,15 +74,15 @@ final class FakeSmsCentre implements AutoCloseable {
     private volatile int port;
     private volatile SMPPServerSessionListener listener;
 
-    static FakeSmsCentre started() throws IOException {
+    public static FakeSmsCentre started() throws IOException {
         FakeSmsCentre c = new FakeSmsCentre();
         c.start();
         return c;
     }
 
-    int port() { return port; }
+    public int port() { return port; }
 
-    synchronized void start() throws IOException {
+    public synchronized void start() throws IOException {
         ServerConnectionFactory loopback = new ServerConnectionFactory() {
             @Override public ServerConnection listen(int p) throws IOException { return listen(p, 0, 50); }
             @Override public ServerConnection listen(int p, int timeout) throws IOException { return listen(p, timeout, 50); }
@@ -123,7 +123,7 @@ final class FakeSmsCentre implements AutoCloseable {
     }
 
     /** The centre goes away: the port closes and every bound client loses its link. */
-    synchronized void stop() throws IOException {
+    public synchronized void stop() throws IOException {
         SMPPServerSessionListener l = listener;
         listener = null;
         if (l != null) l.close();
