@@ -36,8 +36,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The SMS path end to end: case events through core, the outbox, jsmpp to an SMS centre on loopback, receipts back. */
-class SmsOverSmppTest {
+/**
+ * The SMS path end to end: case events through core, the outbox, jsmpp to an SMS centre on loopback,
+ * receipts back. Run on H2 ({@link SmsOverSmppOnH2Test}) and PostgreSQL ({@link SmsOverSmppOnPostgresTest}).
+ */
+abstract class SmsOverSmppTest {
     static final byte[] KEY = "a test key of thirty-two bytes!!".getBytes(StandardCharsets.UTF_8);
     static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -49,10 +52,11 @@ class SmsOverSmppTest {
     FakeSmsCentre centre;
     TestClock clock = new TestClock();
     final List<SmsService> services = new ArrayList<>();
+    final List<Database> nodes = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        db = TestDatabases.h2();
+        db = kind().open();
         cases = new PersistentCases(db, new TrackingCodeIssuer(db, KEY), Clock.systemUTC(), Duration.ofDays(30));
         centre = FakeSmsCentre.started();
     }
@@ -60,9 +64,12 @@ class SmsOverSmppTest {
     @AfterEach
     void tearDown() throws Exception {
         services.forEach(SmsService::close);
+        nodes.forEach(Database::close);
         centre.close();
         db.close();
     }
+
+    abstract TestDatabases.Kind kind();
 
     SmsSettings settings(int maxAttempts) {
         return new SmsSettings(true, "127.0.0.1", centre.port(), "line111", "secret", "", "3000111", "", maxAttempts,
@@ -250,9 +257,10 @@ class SmsOverSmppTest {
 
         // the restarted node and a second one over the same database
         SmsService again = service(5);
-        Database node2 = Database.open(db.safeUrl(), "sa", "", 4);
+        Database node2 = kind() == TestDatabases.Kind.H2 ? Database.open(db.safeUrl(), "sa", "", 4)
+                : Database.open(db.safeUrl(), "postgres", "", 4);
         SmsService other = SmsService.start(settings(5), node2, clock);
-        db.onClose(node2::close);
+        nodes.add(node2);
         services.add(other);
         List<CaseSummary> more = new ArrayList<>();
         for (int i = 0; i < 10; i++) more.add(register("0912200000" + i));
