@@ -155,24 +155,58 @@ public final class SmsOutbox {
                 + "where id = ? and state = 'PENDING'", ts(now), ts(now), cut(error), id));
     }
 
-    /** A delivery receipt for {@code messageId}; applied to its message now, or when its submit_sm_resp is written down. */
+    /**
+     * A delivery receipt for {@code messageId}; applied to its message now, or when its submit_sm_resp is
+     * written down. Some centres write the id in a receipt in decimal where submit_sm_resp had it in hex
+     * (or the other way round): when the id as given matches no part, its other spellings are tried.
+     */
     public void receipt(String messageId, String receiptState, String errorCode, Instant now) throws SQLException {
         Long outbox = SqlTransactions.inTransaction(ds, c -> {
+            String matched = messageId;
+            Long found = null;
+            for (String id : spellings(messageId)) {
+                found = segmentOf(c, id);
+                if (found != null) {
+                    matched = id;
+                    break;
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("insert into sms_receipt (message_id, receipt_state, error_code, received_at) values (?, ?, ?, ?)")) {
-                ps.setString(1, messageId);
+                ps.setString(1, matched);
                 ps.setString(2, receiptState);
                 ps.setString(3, errorCode);
                 ps.setObject(4, ts(now));
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("select outbox_id from sms_segment where message_id = ? order by submitted_at desc fetch first 1 rows only")) {
-                ps.setString(1, messageId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : null;
-                }
-            }
+            return found;
         });
         if (outbox != null) reconcile(outbox, now);
+    }
+
+    private static Long segmentOf(Connection c, String messageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select outbox_id from sms_segment where message_id = ? order by submitted_at desc fetch first 1 rows only")) {
+            ps.setString(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    /** The id as given first, then as hex read in decimal and decimal written in hex (both cases). */
+    static List<String> spellings(String id) {
+        List<String> out = new ArrayList<>();
+        out.add(id);
+        try {
+            if (id.matches("[0-9A-Fa-f]{1,15}")) out.add(Long.toString(Long.parseLong(id, 16)));
+            if (id.matches("\\d{1,18}")) {
+                String hex = Long.toHexString(Long.parseLong(id));
+                out.add(hex);
+                out.add(hex.toUpperCase(java.util.Locale.ROOT));
+            }
+        } catch (NumberFormatException e) {
+            // not a number in that base: the id as given is all there is
+        }
+        return out.stream().distinct().toList();
     }
 
     /** Whether a submitted message's parts all have a final receipt: DELIVERED, or FAILED naming the first bad one. */

@@ -187,6 +187,14 @@ abstract class SmsOverSmppTest {
     }
 
     @Test
+    void aReceiptThatWritesTheIdInDecimalStillFindsItsMessage() {
+        centre.receiptIdInDecimal = true;
+        SmsService sms = service(5);
+        register("09121112266");
+        await().atMost(WAIT).until(() -> counts(sms).get(SmsOutbox.State.DELIVERED) == 1L);
+    }
+
+    @Test
     void anUndeliverableReceiptFailsTheMessage() {
         centre.receiptState = org.jsmpp.util.DeliveryReceiptState.UNDELIV;
         SmsService sms = service(5);
