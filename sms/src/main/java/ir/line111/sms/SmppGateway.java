@@ -45,10 +45,13 @@ import java.net.Socket;
 final class SmppGateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmppGateway.class);
 
-    /** Where delivery receipts go: the receipted message id, and the stat and err of the receipt. */
+    /** Where delivery receipts go: the receipted message id, and the stat and err of the receipt; false when it could not be kept. */
     interface Receipts {
-        void receipt(String messageId, String stat, String error);
+        boolean receipt(String messageId, String stat, String error);
     }
+
+    /** ESME_RX_T_APPN: a temporary error of ours, so the centre delivers the receipt again later. */
+    static final int RX_T_APPN = 0x00000064;
 
     /** The centre answered submit_sm with an error status. */
     static final class Refused extends Exception {
@@ -164,7 +167,9 @@ final class SmppGateway implements AutoCloseable {
                 DeliveryReceipt r = d.getShortMessageAsDeliveryReceipt();
                 OptionalParameter tlv = d.getOptionalParameter(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID);
                 String id = tlv instanceof OptionalParameter.OctetString o ? o.getValueAsString() : r.getId();
-                receipts.receipt(id == null ? "" : id.strip(), r.getFinalStatus() == null ? "UNKNOWN" : r.getFinalStatus().name(), r.getError());
+                if (!receipts.receipt(id == null ? "" : id.strip(), r.getFinalStatus() == null ? "UNKNOWN" : r.getFinalStatus().name(), r.getError())) {
+                    throw new ProcessRequestException("receipt not recorded, deliver it again", RX_T_APPN);
+                }
             } catch (InvalidDeliveryReceiptException e) {
                 log.warn("a delivery receipt that cannot be read was ignored: {}", e.getMessage());
             }

@@ -34,7 +34,7 @@ public final class SmsOutbox {
 
     /** A row for the supervisors' list: the number masked, no text. */
     public record Listed(long id, long caseId, String trackingCode, SmsKind kind, String destination, State state,
-                         int attempts, String lastError, Instant createdAt, Instant updatedAt) {}
+                         int attempts, String lastError, Instant nextAttemptAt, Instant createdAt, Instant updatedAt) {}
 
     private final DataSource ds;
 
@@ -157,56 +157,26 @@ public final class SmsOutbox {
 
     /**
      * A delivery receipt for {@code messageId}; applied to its message now, or when its submit_sm_resp is
-     * written down. Some centres write the id in a receipt in decimal where submit_sm_resp had it in hex
-     * (or the other way round): when the id as given matches no part, its other spellings are tried.
+     * written down (the id must be the one submit_sm_resp gave: receipts' receipted_message_id TLV is
+     * preferred over the id in their text for that reason).
      */
     public void receipt(String messageId, String receiptState, String errorCode, Instant now) throws SQLException {
         Long outbox = SqlTransactions.inTransaction(ds, c -> {
-            String matched = messageId;
-            Long found = null;
-            for (String id : spellings(messageId)) {
-                found = segmentOf(c, id);
-                if (found != null) {
-                    matched = id;
-                    break;
-                }
-            }
             try (PreparedStatement ps = c.prepareStatement("insert into sms_receipt (message_id, receipt_state, error_code, received_at) values (?, ?, ?, ?)")) {
-                ps.setString(1, matched);
+                ps.setString(1, messageId);
                 ps.setString(2, receiptState);
                 ps.setString(3, errorCode);
                 ps.setObject(4, ts(now));
                 ps.executeUpdate();
             }
-            return found;
+            try (PreparedStatement ps = c.prepareStatement("select outbox_id from sms_segment where message_id = ? order by submitted_at desc fetch first 1 rows only")) {
+                ps.setString(1, messageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : null;
+                }
+            }
         });
         if (outbox != null) reconcile(outbox, now);
-    }
-
-    private static Long segmentOf(Connection c, String messageId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select outbox_id from sms_segment where message_id = ? order by submitted_at desc fetch first 1 rows only")) {
-            ps.setString(1, messageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
-    }
-
-    /** The id as given first, then as hex read in decimal and decimal written in hex (both cases). */
-    static List<String> spellings(String id) {
-        List<String> out = new ArrayList<>();
-        out.add(id);
-        try {
-            if (id.matches("[0-9A-Fa-f]{1,15}")) out.add(Long.toString(Long.parseLong(id, 16)));
-            if (id.matches("\\d{1,18}")) {
-                String hex = Long.toHexString(Long.parseLong(id));
-                out.add(hex);
-                out.add(hex.toUpperCase(java.util.Locale.ROOT));
-            }
-        } catch (NumberFormatException e) {
-            // not a number in that base: the id as given is all there is
-        }
-        return out.stream().distinct().toList();
     }
 
     /** Whether a submitted message's parts all have a final receipt: DELIVERED, or FAILED naming the first bad one. */
@@ -245,6 +215,26 @@ public final class SmsOutbox {
         });
     }
 
+    /**
+     * Reconciles the submitted messages whose receipts are all in (or one of which says undelivered):
+     * a receipt whose own reconcile lost a race with the submit, or failed, is applied here. The sender
+     * runs it every tick; it finds only rows that are ready to change.
+     */
+    public int reconcileReady(Instant now) throws SQLException {
+        List<Long> ready = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("select o.id from sms_outbox o join sms_segment s on s.outbox_id = o.id "
+                     + "join sms_receipt r on r.message_id = s.message_id and r.received_at >= s.submitted_at "
+                     + "where o.state = 'SUBMITTED' and r.receipt_state not in ('ENROUTE', 'ACCEPTD') group by o.id, o.parts "
+                     + "having count(distinct s.part_no) >= o.parts or sum(case when r.receipt_state <> 'DELIVRD' then 1 else 0 end) > 0 "
+                     + "fetch first 100 rows only");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) ready.add(rs.getLong(1));
+        }
+        for (long id : ready) reconcile(id, now);
+        return ready.size();
+    }
+
     /** ENROUTE and ACCEPTD are on the way; every other stat of a receipt is the end of the road. */
     static boolean isFinal(String receiptState) {
         return receiptState != null && !receiptState.equals("ENROUTE") && !receiptState.equals("ACCEPTD");
@@ -254,7 +244,7 @@ public final class SmsOutbox {
     public List<Listed> list(State state, int limit) throws SQLException {
         List<Listed> out = new ArrayList<>();
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("select id, case_id, tracking_code, kind, destination, state, attempts, last_error, created_at, updated_at "
+             PreparedStatement ps = c.prepareStatement("select id, case_id, tracking_code, kind, destination, state, attempts, last_error, created_at, updated_at, next_attempt_at "
                      + "from sms_outbox where state = ? order by updated_at desc, id desc fetch first " + Math.max(1, Math.min(limit, 1000)) + " rows only")) {
             ps.setString(1, state.name());
             try (ResultSet rs = ps.executeQuery()) {
@@ -262,7 +252,7 @@ public final class SmsOutbox {
                     String dest = rs.getString(5);
                     String masked = MobileNumber.parse(dest).map(MobileNumber::masked).orElse("?");
                     out.add(new Listed(rs.getLong(1), rs.getLong(2), rs.getString(3), SmsKind.valueOf(rs.getString(4)), masked,
-                            State.valueOf(rs.getString(6)), rs.getInt(7), rs.getString(8),
+                            State.valueOf(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getObject(11, OffsetDateTime.class).toInstant(),
                             rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getObject(10, OffsetDateTime.class).toInstant()));
                 }
             }

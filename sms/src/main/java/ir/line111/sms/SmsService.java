@@ -67,6 +67,7 @@ public final class SmsService implements AutoCloseable {
 
     private void tick() {
         try {
+            outbox.reconcileReady(clock.instant());
             if (!gateway.ensureBound()) return;
             List<SmsOutbox.Claimed> due = outbox.claimDue(clock.instant(), BATCH, settings.lease());
             databaseProblem = null;
@@ -110,12 +111,14 @@ public final class SmsService implements AutoCloseable {
         return true;
     }
 
-    private void receipt(String messageId, String stat, String error) {
+    private boolean receipt(String messageId, String stat, String error) {
         receipts.incrementAndGet();
         try {
             outbox.receipt(messageId, stat, error, clock.instant());
+            return true;
         } catch (SQLException e) {
-            log.warn("delivery receipt for {} not recorded: {}", messageId, e.getMessage());
+            log.warn("delivery receipt for {} not recorded (the centre is asked to send it again): {}", messageId, e.getMessage());
+            return false;
         }
     }
 

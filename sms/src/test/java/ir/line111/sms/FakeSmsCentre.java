@@ -61,8 +61,6 @@ public final class FakeSmsCentre implements AutoCloseable {
     public final AtomicInteger binds = new AtomicInteger();
     /** 0: accept every submit_sm; otherwise the command_status of the refusal. */
     public volatile int refuseWith;
-    /** Whether receipts give the message id in decimal (submit_sm_resp gives it in hex), as some centres do. */
-    public volatile boolean receiptIdInDecimal;
     /** The stat the receipts report. */
     public volatile DeliveryReceiptState receiptState = DeliveryReceiptState.DELIVRD;
 
@@ -174,7 +172,7 @@ public final class FakeSmsCentre implements AutoCloseable {
             Submit sm = submits.stream().filter(s -> id.equals(s.messageId())).findFirst().orElse(null);
             if (sm == null) return;
             work.execute(() -> {
-                DeliveryReceipt r = new DeliveryReceipt(receiptIdInDecimal ? Long.toString(Long.parseLong(id, 16)) : id, 1, receiptState == DeliveryReceiptState.DELIVRD ? 1 : 0, new Date(), new Date(),
+                DeliveryReceipt r = new DeliveryReceipt(id, 1, receiptState == DeliveryReceiptState.DELIVRD ? 1 : 0, new Date(), new Date(),
                         receiptState, receiptState == DeliveryReceiptState.DELIVRD ? "000" : "001", "");
                 try {
                     session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, sm.destination(),
