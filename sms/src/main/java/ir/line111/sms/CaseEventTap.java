@@ -2,6 +2,7 @@ package ir.line111.sms;
 
 import ir.line111.core.domain.calls.MobileNumber;
 import ir.line111.core.domain.tracking.TrackingCode;
+import ir.line111.core.persistence.CaseContacts;
 import ir.line111.core.persistence.entity.CaseEventEntity;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -12,9 +13,6 @@ import org.hibernate.event.spi.PostInsertEventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
@@ -24,10 +22,10 @@ import java.util.Optional;
  * Writes the outbox row in the same transaction as the case event that calls for it. Every case event
  * is persisted through core's one Hibernate SessionFactory ({@code CaseRows.event}); this listener on
  * its inserts registers, for each event of an {@link SmsKind}, work that runs after the flush and before
- * the commit, on the same connection: it reads the case's caller number and tracking code (the call's
- * number when the case has none) and, for a mobile number, adds the row. The event and its SMS are
+ * the commit, on the same connection: it asks core's {@link CaseContacts} for the case's tracking code
+ * and caller number (the call's number when the case has none) and, for a mobile number, adds the row. The event and its SMS are
  * committed together or not at all, so a crash cannot lose one or send one for a case that was rolled
- * back, and no poller has to guess which events it has seen (case_event ids come from pooled sequence
+ * back, and no poller has to guess which events it has seen (the events' ids come from pooled sequence
  * blocks and are not in commit order across transactions or nodes).
  *
  * <p>The SMS must never cost the case: the insert runs under a savepoint, and a failure there is
@@ -84,10 +82,10 @@ public final class CaseEventTap implements PostInsertEventListener {
         session.doWork(c -> {
             Savepoint sp = c.setSavepoint();
             try {
-                Target t = target(c, caseId);
-                Optional<MobileNumber> to = t == null ? Optional.empty() : MobileNumber.parse(t.number);
+                Optional<CaseContacts.Contact> contact = CaseContacts.of(c, caseId);
+                Optional<MobileNumber> to = contact.flatMap(t -> MobileNumber.parse(t.callerNumber()));
                 if (to.isPresent()) {
-                    TrackingCode code = new TrackingCode(t.code);
+                    TrackingCode code = new TrackingCode(contact.get().trackingCode());
                     int parts = Ucs2Segments.count(texts.render(kind.textKey(), code));
                     SmsOutbox.enqueue(c, eventId, caseId, kind, to.get(), code, parts, clock.instant());
                 }
@@ -97,21 +95,6 @@ public final class CaseEventTap implements PostInsertEventListener {
                 log.error("case {}: the {} SMS was not queued: {}", caseId, kind, ex.toString());
             }
         });
-    }
-
-    private record Target(String code, String number) {}
-
-    private static Target target(Connection c, long caseId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select c.tracking_code, c.caller_number, r.caller_number from case_record c "
-                + "left join call_record r on r.call_id = c.call_id where c.id = ?")) {
-            ps.setLong(1, caseId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return null;
-                String number = rs.getString(2);
-                if (number == null || number.isBlank()) number = rs.getString(3);
-                return new Target(rs.getString(1), number);
-            }
-        }
     }
 
     @Override
