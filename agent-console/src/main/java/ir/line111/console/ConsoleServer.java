@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import ir.line111.console.handlers.AccountHandlers;
 import ir.line111.console.handlers.AdminHandlers;
 import ir.line111.console.handlers.AuthHandlers;
 import ir.line111.console.handlers.CaseHandlers;
@@ -19,6 +20,7 @@ import ir.line111.console.handlers.DeskHandlers;
 import ir.line111.console.handlers.OpsHandlers;
 import ir.line111.console.handlers.RecordingHandlers;
 import ir.line111.console.handlers.ReferenceHandlers;
+import ir.line111.console.handlers.SmsHandlers;
 import ir.line111.console.handlers.SupervisorHandlers;
 import ir.line111.console.handlers.VoicemailHandlers;
 import ir.line111.console.http.ApiException;
@@ -251,6 +253,7 @@ public final class ConsoleServer {
             router.route("/api/*").handler(ctx -> ApiRoutes.resolveSession(ctx, cx.sessions()));
             ApiRoutes api = new ApiRoutes(router, cx.sessions(), blocking, metrics, idempotency);
             new AuthHandlers(cx).register(api);
+            new AccountHandlers(cx).register(api);
             new ReferenceHandlers(cx).register(api);
             new DeskHandlers(cx).register(api);
             CaseHandlers cases = new CaseHandlers(cx);
@@ -259,6 +262,7 @@ public final class ConsoleServer {
             new RecordingHandlers(cx).register(api);
             new SupervisorHandlers(cx).register(api);
             new AdminHandlers(cx).register(api);
+            new SmsHandlers(deps.sms()).register(api);
             router.route("/api/*").handler(ctx -> {
                 ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").setStatusCode(404)
                         .end(new JsonObject().put("error", "not_found").put("message", "چنین نشانی‌ای در API نیست").encode());

@@ -55,6 +55,7 @@ class AuthorisationMatrixTest {
         JsonObject user = new JsonObject().put("roles", new JsonArray().add("operator")).put("fullName", "x");
         endpoints = List.of(
                 e("GET", "/api/me", "/api/me", null, ANY),
+                e("POST", "/api/me/password", "/api/me/password", new JsonObject().put("currentPassword", "x").put("newPassword", "short"), ANY),
                 e("GET", "/api/reference", "/api/reference", null, ANY),
                 e("GET", "/api/desk/presence", "/api/desk/presence", null, OP),
                 e("POST", "/api/desk/presence", "/api/desk/presence", new JsonObject().put("action", "ready"), OP),
@@ -84,6 +85,7 @@ class AuthorisationMatrixTest {
                 e("GET", "/api/recordings/{id}/transcript", "/api/recordings/" + recording + "/transcript", null, READERS),
                 e("GET", "/api/queue", "/api/queue", null, DESK),
                 e("GET", "/api/reports", "/api/reports", null, REPORTS),
+                e("GET", "/api/sms", "/api/sms", null, REPORTS),
                 e("GET", "/api/reports/{name}", "/api/reports/calls-by-day", null, REPORTS),
                 e("GET", "/api/admin/users", "/api/admin/users", null, ADM),
                 e("POST", "/api/admin/users", "/api/admin/users", new JsonObject().put("username", "x"), ADM),
