@@ -100,7 +100,7 @@ class QueueModelTest {
         model.apply(new AmiSignal.AgentComplete("u1", "PJSIP/1", "maryam", 5, 60, "caller"));
         model.apply(new AmiSignal.Hangup("u1", "Local/x;2"));
         assertThat(effects).containsExactly("waiting c1", "connected c1 to PJSIP/1", "wrap-up c1 60 caller", "outcome c1 ANSWERED 5");
-        assertThat(model.serviceLevel().json().getLong("answeredWithin")).isEqualTo(1);
+        assertThat(model.serviceLevel().figures().answeredWithin()).isEqualTo(1);
         assertThat(model.call("u1")).as("forgotten at the hang-up").isNull();
     }
 
@@ -112,7 +112,7 @@ class QueueModelTest {
         assertThat(effects).isEmpty();
         model.apply(new AmiSignal.Hangup("u2", "Local/y;2"));
         assertThat(effects).containsExactly("outcome u2 ABANDONED 40", "abandoned u2");
-        assertThat(model.serviceLevel().json().getLong("abandoned")).isEqualTo(1);
+        assertThat(model.serviceLevel().figures().abandoned()).isEqualTo(1);
     }
 
     @Test
