@@ -149,24 +149,20 @@ public final class ConsoleServer {
                 a -> {
                     abandonedCounter.increment();
                     Instant at = Instant.now(clock);
-                    retrying("abandoned call " + a.getString("callId"),
-                            () -> abandoned.record(a.getString("callId"), a.getString("callerNumber"), a.getInteger("waitSeconds"), at));
+                    retrying("abandoned call " + a.callId(),
+                            () -> abandoned.record(a.callId(), a.callerNumber(), (int) a.waitSeconds(), at));
                 },
                 w -> {
                     wrapUpCounter.increment();
                     readWrapUp.run();
-                    String user = presence.user(w.getString("operator"));
-                    journal.record(user, w.getString("operator"), "WRAP_UP", null, w.getString("callId"), w.getInteger("talkSeconds"));
+                    String user = presence.user(w.operator());
+                    journal.record(user, w.operator(), "WRAP_UP", null, w.callId(), (int) w.talkSeconds());
                 },
-                pop -> {
-                    screenPops.increment();
-                    return ScreenPops.withEarlierCases(pop, caseQueries, clock);
-                },
-                (session, pop) -> ScreenPops.audit(audit, session, pop),
-                blocking));
-        Gauge.builder("line111.queue.callers.waiting", live, l -> size(l.lastQueueState(), "callers")).register(metrics);
-        Gauge.builder("line111.queue.estimated.wait.seconds", live, l -> num(l.lastQueueState(), "estimatedWaitSeconds")).register(metrics);
-        Gauge.builder("line111.queue.operators", live, l -> size(l.lastQueueState(), "members")).register(metrics);
+                pop -> screenPops.increment(),
+                (session, pop) -> ScreenPops.audit(audit, session, pop)));
+        Gauge.builder("line111.queue.callers.waiting", live, l -> l.lastQueueState().callers().size()).register(metrics);
+        Gauge.builder("line111.queue.estimated.wait.seconds", live, l -> l.lastQueueState().estimatedWaitSeconds()).register(metrics);
+        Gauge.builder("line111.queue.operators", live, l -> l.lastQueueState().members().size()).register(metrics);
         Gauge.builder("line111.console.websockets", live, LiveEvents::connected).register(metrics);
         if (!(deps.cases() instanceof CaseDesk desk)) {
             throw new IllegalStateException("the console needs core's case registry that is also its CaseDesk (PersistentCases)");
@@ -224,16 +220,6 @@ public final class ConsoleServer {
 
     private Set<String> list(String key) {
         return Arrays.stream(config.string(key).split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-    }
-
-    private static double size(JsonObject o, String field) {
-        var a = o.getJsonArray(field);
-        return a == null ? 0 : a.size();
-    }
-
-    private static double num(JsonObject o, String field) {
-        Object v = o.getValue(field);
-        return v instanceof Number n ? n.doubleValue() : 0;
     }
 
     private static String rootMessage(Throwable e) {
