@@ -193,29 +193,10 @@ public final class ConsoleServer {
 
     /**
      * Writes an event-bus fact off the event loop, retrying for about five minutes while the database
-     * is away (a caller to call back must not be lost to a short outage).
+     * is away (a caller to call back must not be lost to a short outage): core's one back-off.
      */
     private void retrying(String what, Runnable write) {
-        blocking.execute(() -> {
-            for (int attempt = 0; ; attempt++) {
-                try {
-                    write.run();
-                    if (attempt > 0) log.info("{} recorded after {} retries", what, attempt);
-                    return;
-                } catch (RuntimeException e) {
-                    if (attempt >= 12) {
-                        log.error("{} could not be recorded, giving up: {}", what, e.getMessage());
-                        return;
-                    }
-                    if (attempt == 0) log.warn("{} not recorded yet ({}); retrying", what, e.getMessage());
-                    try {
-                        Thread.sleep(Math.min(30_000, 500L << Math.min(attempt, 6)));
-                    } catch (InterruptedException ie) {
-                        return;
-                    }
-                }
-            }
-        });
+        blocking.execute(() -> ir.line111.core.retry.Retries.write(what, write, Duration.ofMillis(500), Duration.ofSeconds(30), 12, log));
     }
 
     private Set<String> list(String key) {
