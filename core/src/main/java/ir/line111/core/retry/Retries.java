@@ -2,6 +2,7 @@ package ir.line111.core.retry;
 
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
+import dev.failsafe.RetryPolicyBuilder;
 import org.slf4j.Logger;
 
 import java.time.Duration;
@@ -15,9 +16,12 @@ import java.time.Duration;
 public final class Retries {
     private Retries() {}
 
-    /** Doubling from {@code first} to {@code max}, at most {@code maxRetries} retries (-1: until it goes in). */
-    public static <T> RetryPolicy<T> backoff(Duration first, Duration max, int maxRetries) {
-        return RetryPolicy.<T>builder().handle(RuntimeException.class).withBackoff(first, max).withMaxRetries(maxRetries).build();
+    /**
+     * The back-off: doubling from {@code first} to {@code max}, retrying until it goes in; the caller adds
+     * what it handles, a retry limit or an abort condition.
+     */
+    public static <T> RetryPolicyBuilder<T> backoff(Duration first, Duration max) {
+        return RetryPolicy.<T>builder().withBackoff(first, max).withMaxRetries(-1);
     }
 
     /**
@@ -27,8 +31,7 @@ public final class Retries {
      * @return whether it went in
      */
     public static boolean write(String what, Runnable write, Duration first, Duration max, int maxRetries, Logger log) {
-        RetryPolicy<Object> policy = RetryPolicy.builder().handle(RuntimeException.class).withBackoff(first, max)
-                .withMaxRetries(maxRetries)
+        RetryPolicy<Object> policy = Retries.backoff(first, max).handle(RuntimeException.class).withMaxRetries(maxRetries)
                 .onFailedAttempt(e -> {
                     if (e.getAttemptCount() == 1) log.warn("{} not recorded yet ({}); retrying", what, message(e.getLastException()));
                 })
