@@ -123,7 +123,7 @@ public final class ConsoleServer {
         var clock = deps.clock();
         Jdbc jdbc = new Jdbc(deps.dataSource());
         ZoneId zone = ZoneId.of(config.string("office.zone"));
-        SessionStore sessions = new SessionStore(Duration.ofMinutes(config.integer("console.session.idle-minutes", 1, 24 * 60)),
+        SessionStore sessions = new ir.line111.console.security.InMemorySessionStore(Duration.ofMinutes(config.integer("console.session.idle-minutes", 1, 24 * 60)),
                 Duration.ofHours(config.integer("console.session.absolute-hours", 1, 24 * 7)), clock);
         AuditLog audit = new AuditLog(jdbc, clock);
         AbandonedCalls abandoned = new AbandonedCalls(jdbc, clock);
