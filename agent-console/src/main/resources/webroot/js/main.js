@@ -5,6 +5,7 @@ import {app, hasRole} from './app.js';
 import {h, mount, toast} from './dom.js';
 import * as ws from './ws.js';
 import {ROLES} from './labels.js';
+import {count} from './fmt.js';
 
 const PAGES = [
   {path: 'desk', title: 'میز پاسخگویی', roles: ['operator'], load: () => import('./pages/desk.js')},
@@ -81,7 +82,7 @@ function showSignIn(message) {
       else location.hash = '#/' + home();
     } catch (err) {
       error.textContent = err.code === 'too_many_attempts'
-        ? `تلاش‌های ناموفق زیاد بود؛ ${err.retryAfterSeconds ?? 'چند'} ثانیه دیگر دوباره امتحان کنید.`
+        ? `تلاش‌های ناموفق زیاد بود؛ ${err.retryAfterSeconds != null ? count(err.retryAfterSeconds) : 'چند'} ثانیه دیگر دوباره امتحان کنید.`
         : err.status === 401 ? 'نام کاربری یا گذرواژه درست نیست.' : errorText(err);
       error.hidden = false;
       pass.value = '';
