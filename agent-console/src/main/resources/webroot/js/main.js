@@ -16,6 +16,8 @@ const PAGES = [
   {path: 'queue', title: 'صف زنده', roles: ['supervisor'], load: () => import('./pages/queue.js')},
   {path: 'reports', title: 'گزارش‌ها', roles: ['supervisor', 'admin'], load: () => import('./pages/reports.js')},
   {path: 'admin', title: 'مدیریت', roles: ['admin'], load: () => import('./pages/admin.js')},
+  // Every role: reached from the name in the header (#who-name), not the nav.
+  {path: 'account', title: 'حساب من', roles: Object.keys(ROLES).map(r => r.toLowerCase()), load: () => import('./pages/account.js'), hidden: true},
 ];
 
 const view = document.getElementById('view');

@@ -74,7 +74,7 @@ public final class AdminHandlers {
         if (raw == null || raw.isEmpty()) throw ApiException.invalid("roles", "دست‌کم یک نقش لازم است");
         for (Object o : raw) roles.add(Role.fromWire(o == null ? null : o.toString()).orElseThrow(() -> ApiException.invalid("roles", "نقش نامعتبر")));
         String device = Inputs.text(b, "device", 64, false);
-        if (device != null && !device.matches("[A-Za-z0-9/_.@:-]{1,64}")) throw ApiException.invalid("device", "نام دستگاه تلفن نامعتبر است");
+        if (device != null && !device.matches(ir.line111.core.domain.users.UserDirectory.DEVICE_PATTERN)) throw ApiException.invalid("device", "نام دستگاه تلفن نامعتبر است");
         Object enabled = b.getValue("enabled");
         return new ConsoleUser(username, Inputs.text(b, "fullName", 100, false), roles, enabled == null || Boolean.TRUE.equals(enabled), device);
     }

@@ -21,6 +21,8 @@ final class AuditText {
     static final Map<String, String> ACTIONS = Map.ofEntries(
             Map.entry(AuditLog.Action.SIGN_IN.name(), "ورود"),
             Map.entry(AuditLog.Action.SIGN_IN_FAILED.name(), "ورود ناموفق"),
+            Map.entry(AuditLog.Action.PASSWORD_CHANGED.name(), "تغییر گذرواژه"),
+            Map.entry(AuditLog.Action.PASSWORD_CHANGE_FAILED.name(), "تغییر گذرواژهٔ ناموفق"),
             Map.entry(AuditLog.Action.SIGN_OUT.name(), "خروج"),
             Map.entry(AuditLog.Action.VIEW_CASE.name(), "دیدن پرونده"),
             Map.entry(AuditLog.Action.SEARCH_CASES.name(), "جست‌وجوی پرونده‌ها"),
