@@ -85,7 +85,7 @@ public final class Backend implements AutoCloseable {
         stops.push(recordings::stop);
 
         ami = new AmiService(config, vertx, new AmiService.Dependencies(
-                (callerNumber, nationalId) -> nationalId == null ? List.of() : core.caseDesk().historyOf(nationalId, 10),
+                subject -> core.caseDesk().historyOf(subject, 10),
                 new ConversationAdoption(recordings.store(), core.caseRegistry()),
                 new JdbcQueueCallStore(core.database().dataSource()),
                 clock));

@@ -88,7 +88,7 @@ public final class AmiService implements QueueLoad, AutoCloseable {
         started = true;
         // A console that starts after the re-sync asks; the reply is the state it would otherwise wait for.
         stateRequests = vertx.eventBus().consumer(EventAddresses.QUEUE_STATE_REQUEST, m -> {
-            m.reply(monitor.lastState());
+            m.reply(ir.line111.core.events.EventJson.encode(monitor.lastState()));
             if (settings.enabled()) monitor.submit(new AmiSignal.Republish());
         });
         if (!settings.enabled()) {
