@@ -1,6 +1,7 @@
 package ir.line111.app;
 
 import io.vertx.core.Vertx;
+import ir.line111.app.wiring.ClusterNode;
 import ir.line111.app.wiring.ConsoleRecordings;
 import ir.line111.app.wiring.ConversationAdoption;
 import ir.line111.app.wiring.EdgeMetrics;
@@ -47,6 +48,7 @@ public final class Backend implements AutoCloseable {
     private ConsoleServer console;
     private AmiService ami;
     private OutageIntake intake;
+    private ClusterNode node;
 
     private Backend() {}
 
@@ -65,6 +67,7 @@ public final class Backend implements AutoCloseable {
     private void startParts(Line111Config config, PrintStream out) {
         Clock clock = Clock.systemUTC();
         privateFolders(config);
+        ClusterNode.requireSharedDatabase(config);
         try {
             core = CoreServices.open(config);
         } catch (DatabaseUnavailableException e) {
@@ -73,8 +76,13 @@ public final class Backend implements AutoCloseable {
         stops.push(core::close);
         core.users().ensureFirstAdmin().ifPresent(pw -> FirstAdminPassword.tell(pw, config.path("data.dir"), System.console(), out));
 
-        Vertx vertx = Vertx.vertx();
-        stops.push(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
+        try {
+            node = ClusterNode.start(config);
+        } catch (IllegalStateException e) {
+            throw new StartupException(e.getMessage(), ExitCodes.LISTENER, e);
+        }
+        stops.push(node::close);
+        Vertx vertx = node.vertx();
 
         intake = OutageIntakes.open(config, core, clock, stops);
         RecordingsService recordings = new RecordingsService(config, core.database(), intake.guard(core.caseRegistry())).start();
@@ -143,6 +151,11 @@ public final class Backend implements AutoCloseable {
 
     public int consolePort() {
         return console.port();
+    }
+
+    /** This node's Vert.x and, in cluster mode, its Hazelcast member. */
+    public ClusterNode node() {
+        return node;
     }
 
     public CoreServices core() {

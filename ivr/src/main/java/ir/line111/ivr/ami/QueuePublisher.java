@@ -24,12 +24,17 @@ final class QueuePublisher {
     }
 
     void state(JsonObject state) {
+        remember(state);
+        bus.accept(EventAddresses.QUEUE_STATE, state);
+    }
+
+    /** Takes the state as the last one (and the load from it) without publishing it. */
+    void remember(JsonObject state) {
         boolean known = state.getBoolean("known", false);
         load = known ? new QueueLoad.Snapshot(true, state.getInteger("callersWaiting"), state.getInteger("operatorsLoggedIn"),
                 state.getInteger("operatorsAvailable"), Duration.ofSeconds(state.getLong("estimatedWaitSeconds")))
                 : QueueLoad.Snapshot.UNKNOWN;
         lastState = state;
-        bus.accept(EventAddresses.QUEUE_STATE, state);
     }
 
     /** The state last published (a copy): the answer to a console asking on start. */
