@@ -2,6 +2,7 @@ package ir.line111.app;
 
 import io.vertx.core.Vertx;
 import ir.line111.app.wiring.ClusterNode;
+import ir.line111.app.wiring.ClusterSessions;
 import ir.line111.app.wiring.ConsoleRecordings;
 import ir.line111.app.wiring.ConversationAdoption;
 import ir.line111.app.wiring.EdgeMetrics;
@@ -119,7 +120,7 @@ public final class Backend implements AutoCloseable {
                         : HealthCheck.Status.up("configured")));
         console = new ConsoleServer(config, vertx, new ConsoleDependencies(core.database().dataSource(),
                 core.caseRegistry(), null, new ConsoleRecordings(recordings.store(), recordings.queue()),
-                checks, metrics, clock));
+                checks, metrics, clock)).sessions(ClusterSessions.factory(node));
         try {
             console.start();
         } catch (RuntimeException e) {
@@ -156,6 +157,11 @@ public final class Backend implements AutoCloseable {
     /** This node's Vert.x and, in cluster mode, its Hazelcast member. */
     public ClusterNode node() {
         return node;
+    }
+
+    /** The AMI adapter: holds the connection here, or follows the node of the cluster that does. */
+    public AmiService ami() {
+        return ami;
     }
 
     public CoreServices core() {
