@@ -80,6 +80,12 @@ final class ChildBackend implements AutoCloseable {
         return consolePort;
     }
 
+    /** The child's CPU time so far (user and system, all its threads), as the kernel counts it. */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for the child"))
+                .toNanos();
+    }
+
     /** SIGKILL, and waits until the process is gone: no shutdown hook runs, nothing is flushed. */
     void kill9() {
         process.destroyForcibly();
