@@ -89,6 +89,9 @@ public final class ClusterNode implements AutoCloseable {
         hz.setProperty("hazelcast.wait.seconds.before.join", "0");
         hz.setProperty("hazelcast.max.wait.seconds.before.join", "1");
         hz.setProperty("hazelcast.tcp.join.port.try.count", "3");
+        // Nodes that started at the same moment and formed two clusters find each other and merge soon.
+        hz.setProperty("hazelcast.merge.first.run.delay.seconds", "15");
+        hz.setProperty("hazelcast.merge.next.run.delay.seconds", "15");
         NetworkConfig net = hz.getNetworkConfig();
         net.setPort(config.port("cluster.port")).setPortAutoIncrement(true)
                 .setPortCount(config.integer("cluster.port-count", 1, 1000));
