@@ -42,6 +42,7 @@ final class AmiLease {
         synchronized (this) {
             if (stopped) return;
         }
+        long asked = System.nanoTime();
         vertx.sharedData().getLockWithTimeout(name, ATTEMPT_MS).onComplete(ar -> {
             boolean run;
             synchronized (this) {
@@ -62,8 +63,15 @@ final class AmiLease {
             if (run) {
                 log.info("AMI lease {} held by this node: connecting", name);
                 onHeld.run();
+            } else if (System.nanoTime() - asked >= ATTEMPT_MS * 500_000L) {
+                attempt();   // waited its time: another node holds it
             } else {
-                attempt();
+                // Refused at once (the cluster is leaving or not ready): ask again a little later, not in a loop.
+                try {
+                    vertx.setTimer(ATTEMPT_MS / 4, id -> attempt());
+                } catch (RuntimeException closed) {
+                    log.debug("no more AMI lease attempts: {}", closed.toString());
+                }
             }
         });
     }
