@@ -31,6 +31,11 @@ public final class SharedSessionStore implements SessionStore {
 
         void put(String id, String json, Duration ttl);
 
+        /** As {@link #put}, without waiting for it (activity and changes: the request need not wait on the cluster). */
+        default void putLater(String id, String json, Duration ttl) {
+            put(id, json, ttl);
+        }
+
         void remove(String id);
 
         /** Every entry (the supervisor's session list, closing all of a user's, the sweep). */
@@ -76,7 +81,7 @@ public final class SharedSessionStore implements SessionStore {
         Instant now = clock.instant();
         Session s = new Session(SessionStore.newToken(), SessionStore.newToken(), user, ip, now, now.plus(absolute));
         keep(s);
-        write(s);
+        write(s, true);
         return s;
     }
 
@@ -92,7 +97,7 @@ public final class SharedSessionStore implements SessionStore {
         }
         s.touch(now);
         Instant w = written.get(id);
-        if (w == null || !now.isBefore(w.plus(activityWrite()))) write(s);
+        if (w == null || !now.isBefore(w.plus(activityWrite()))) write(s, false);
         return new Lookup.Found(s);
     }
 
@@ -162,21 +167,23 @@ public final class SharedSessionStore implements SessionStore {
         Session raced = local.putIfAbsent(id, decoded);
         if (raced != null) return raced;
         written.put(id, decoded.lastSeen());
-        decoded.onChange(() -> write(decoded));
+        decoded.onChange(() -> write(decoded, false));
         return decoded;
     }
 
     private void keep(Session s) {
         local.put(s.id(), s);
-        s.onChange(() -> write(s));
+        s.onChange(() -> write(s, false));
     }
 
-    private void write(Session s) {
+    /** A new session is written before its cookie goes out ({@code now}); later changes go without waiting. */
+    private void write(Session s, boolean now) {
         if (s == null || local.get(s.id()) != s) return;
         Duration ttl = Duration.between(clock.instant(), s.expiresAt());
         if (ttl.isNegative() || ttl.isZero()) return;
         written.put(s.id(), s.lastSeen());
-        shared.put(s.id(), encode(s).encode(), ttl);
+        if (now) shared.put(s.id(), encode(s).encode(), ttl);
+        else shared.putLater(s.id(), encode(s).encode(), ttl);
     }
 
     static JsonObject encode(Session s) {

@@ -16,7 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * The console's sessions in a Hazelcast map of the cluster (backed up on another member, so a node's
- * death loses none): each entry lives until its session's absolute time-out.
+ * death loses none): each entry lives until its session's absolute time-out. A node reads an entry
+ * once (its first request with that session) and keeps the object; activity and changes are written
+ * without waiting, a new session and a sign-out with.
  */
 public final class ClusterSessions implements SharedSessionStore.SharedMap {
     static final String MAP = "line111.console.sessions";
@@ -40,6 +42,11 @@ public final class ClusterSessions implements SharedSessionStore.SharedMap {
     @Override
     public void put(String id, String json, Duration ttl) {
         map.set(id, json, Math.max(1, ttl.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void putLater(String id, String json, Duration ttl) {
+        map.setAsync(id, json, Math.max(1, ttl.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -85,7 +85,6 @@ public final class ClusterBench {
         Backend peer = cluster ? Backend.start(Line111Config.of(config("peer-" + calls, cluster, ports[1], members, null)), quiet()) : null;
         Map<String, String> env = new HashMap<>();
         config("cpu-" + cluster, cluster, ports[0], members, null).forEach((k, v) -> env.put(Line111Config.envName(k), v));
-        env.put("LINE111_LOG_LEVEL", "WARN");
         ChildBackend node = ChildBackend.start(dir.resolve("work-" + cluster), env, Duration.ofSeconds(120));
         try {
             Path speech = FaultCalls.speech(dir.resolve("speech.wav"));
