@@ -63,7 +63,7 @@ class ClusterFailoverTest {
     Database pg;
     FakeAmiServer asterisk;
     ChildBackend a;
-    final List<Backend> nodes = new ArrayList<>();
+    final List<Backend> nodes = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @AfterEach
     void stop() {
@@ -162,8 +162,10 @@ class ClusterFailoverTest {
         int[] ports = {freePort(), freePort()};
         String members = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1];
         String name = "t" + UUID.randomUUID().toString().substring(0, 8);
-        Backend one = node("a", ports[0], members, name);
+        // Started side by side: a node's start is mostly its own (database, recordings, listeners).
+        CompletableFuture<Backend> first = CompletableFuture.supplyAsync(() -> node("a", ports[0], members, name));
         Backend two = node("b", ports[1], members, name);
+        Backend one = first.get(120, TimeUnit.SECONDS);
         List<CompletableFuture<List<String>>> runs = new ArrayList<>();
         for (Backend n : List.of(one, two)) {
             for (int t = 0; t < 2; t++) {
