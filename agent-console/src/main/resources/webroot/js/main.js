@@ -5,6 +5,7 @@ import {app, hasRole} from './app.js';
 import {h, mount, toast} from './dom.js';
 import * as ws from './ws.js';
 import {ROLES} from './labels.js';
+import {count} from './fmt.js';
 
 const PAGES = [
   {path: 'desk', title: 'میز پاسخگویی', roles: ['operator'], load: () => import('./pages/desk.js')},
@@ -15,6 +16,8 @@ const PAGES = [
   {path: 'queue', title: 'صف زنده', roles: ['supervisor'], load: () => import('./pages/queue.js')},
   {path: 'reports', title: 'گزارش‌ها', roles: ['supervisor', 'admin'], load: () => import('./pages/reports.js')},
   {path: 'admin', title: 'مدیریت', roles: ['admin'], load: () => import('./pages/admin.js')},
+  // Every role: reached from the name in the header (#who-name), not the nav.
+  {path: 'account', title: 'حساب من', roles: Object.keys(ROLES).map(r => r.toLowerCase()), load: () => import('./pages/account.js'), hidden: true},
 ];
 
 const view = document.getElementById('view');
@@ -81,7 +84,7 @@ function showSignIn(message) {
       else location.hash = '#/' + home();
     } catch (err) {
       error.textContent = err.code === 'too_many_attempts'
-        ? `تلاش‌های ناموفق زیاد بود؛ ${err.retryAfterSeconds ?? 'چند'} ثانیه دیگر دوباره امتحان کنید.`
+        ? `تلاش‌های ناموفق زیاد بود؛ ${err.retryAfterSeconds != null ? count(err.retryAfterSeconds) : 'چند'} ثانیه دیگر دوباره امتحان کنید.`
         : err.status === 401 ? 'نام کاربری یا گذرواژه درست نیست.' : errorText(err);
       error.hidden = false;
       pass.value = '';

@@ -1,5 +1,6 @@
 package ir.line111.console.http;
 
+import ir.line111.core.domain.identity.Digits;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -35,6 +36,10 @@ public final class Call {
     public Session session() { return session; }
     public String username() { return session.username(); }
     public boolean has(Role role) { return session != null && session.has(role); }
+    /** The user's roles in core's terms, for core's rules ({@code CaseAction.allowedIn}); none without a session. */
+    public java.util.Set<ir.line111.core.domain.users.Role> coreRoles() {
+        return session == null ? java.util.Set.of() : Role.core(session.user().roles());
+    }
     public String ip() { return ip; }
     public String header(String name) { return headers.get(name); }
     /** The concrete path asked for ({@code /api/cases/42/refer}). */
@@ -70,7 +75,7 @@ public final class Call {
         if (v == null) return dflt;
         try {
             int i = Integer.parseInt(v);
-            if (i < min || i > max) throw ApiException.invalid(name, "خارج از محدوده " + min + " تا " + max);
+            if (i < min || i > max) throw ApiException.invalid(name, "خارج از محدوده " + Digits.isolated(min) + " تا " + Digits.isolated(max));
             return i;
         } catch (NumberFormatException e) {
             throw ApiException.invalid(name, "عدد نیست");

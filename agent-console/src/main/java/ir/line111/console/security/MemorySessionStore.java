@@ -71,6 +71,15 @@ public final class MemorySessionStore implements SessionStore {
     }
 
     @Override
+    public int closeOthers(String username, String keepId) {
+        int ended = 0;
+        for (Session s : sessions.values()) {
+            if (s.username().equals(username) && !s.id().equals(keepId) && sessions.remove(s.id(), s)) ended++;
+        }
+        return ended;
+    }
+
+    @Override
     public List<Session> all() {
         return List.copyOf(sessions.values());
     }

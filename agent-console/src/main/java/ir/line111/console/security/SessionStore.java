@@ -45,6 +45,9 @@ public interface SessionStore {
     /** Ends every session of a user (disabled, password changed). */
     void closeAll(String username);
 
+    /** Ends every session of a user but {@code keepId} (their own password changed there); returns how many ended. */
+    int closeOthers(String username, String keepId);
+
     List<Session> all();
 
     void sweep();

@@ -123,6 +123,19 @@ public final class SharedSessionStore implements SessionStore {
     }
 
     @Override
+    public int closeOthers(String username, String keepId) {
+        int ended = 0;
+        for (Map.Entry<String, String> e : shared.entries().entrySet()) {
+            if (!e.getKey().equals(keepId)
+                    && username.equals(new JsonObject(e.getValue()).getJsonObject("user").getString("username"))) {
+                close(e.getKey());
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    @Override
     public List<Session> all() {
         List<Session> all = new ArrayList<>();
         for (Map.Entry<String, String> e : shared.entries().entrySet()) {
