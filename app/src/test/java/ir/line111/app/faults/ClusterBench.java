@@ -133,6 +133,7 @@ public final class ClusterBench {
             if (r.statusCode() != 200) throw new IllegalStateException(action + ": " + r.body());
         }
         BlockingQueue<Long> popped = new LinkedBlockingQueue<>();
+        java.util.concurrent.CountDownLatch hello = new java.util.concurrent.CountDownLatch(1);
         WebSocket ws = http.newWebSocketBuilder().header("Origin", base).header("Cookie", cookie)
                 .buildAsync(URI.create(base.replace("http://", "ws://") + "/ws"), new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
@@ -141,13 +142,17 @@ public final class ClusterBench {
                     public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
                         partial.append(data);
                         if (last) {
-                            if ("screen-pop".equals(new JsonObject(partial.toString()).getString("type"))) popped.add(System.nanoTime());
+                            String type = new JsonObject(partial.toString()).getString("type");
+                            if ("screen-pop".equals(type)) popped.add(System.nanoTime());
+                            if ("hello".equals(type)) hello.countDown();
                             partial.setLength(0);
                         }
                         w.request(1);
                         return null;
                     }
                 }).join();
+        // The socket counts once the console has said hello (it has the session and the operator's device).
+        if (!hello.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("no hello on the console's WebSocket");
         int warm = Math.max(20, n / 10);
         double[] ms = new double[n];
         for (int i = 0; i < warm + n; i++) {
