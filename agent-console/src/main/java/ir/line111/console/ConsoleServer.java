@@ -70,6 +70,7 @@ public final class ConsoleServer {
     private final ExecutorService blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("console-", 0).factory());
     private ConsoleContext context;
     private ir.line111.console.handlers.AgencyServices agency;
+    private SessionStore.Factory sessionFactory = SessionStore.Factory.IN_MEMORY;
     private ir.line111.console.http.Idempotency idempotency;
     private String deploymentId;
     private volatile int port = -1;
@@ -116,13 +117,19 @@ public final class ConsoleServer {
 
     public int port() { return port; }
 
+    /** Where sessions live (before {@link #start()}): this process's memory unless a cluster shares them. */
+    public ConsoleServer sessions(SessionStore.Factory factory) {
+        this.sessionFactory = java.util.Objects.requireNonNull(factory, "factory");
+        return this;
+    }
+
     public PrometheusMeterRegistry metrics() { return metrics; }
 
     private ConsoleContext buildContext() {
         var clock = deps.clock();
         Jdbc jdbc = new Jdbc(deps.dataSource());
         ZoneId zone = ZoneId.of(config.string("office.zone"));
-        SessionStore sessions = new ir.line111.console.security.InMemorySessionStore(Duration.ofMinutes(config.integer("console.session.idle-minutes", 1, 24 * 60)),
+        SessionStore sessions = sessionFactory.create(Duration.ofMinutes(config.integer("console.session.idle-minutes", 1, 24 * 60)),
                 Duration.ofHours(config.integer("console.session.absolute-hours", 1, 24 * 7)), clock);
         AuditLog audit = new AuditLog(jdbc, clock);
         AbandonedCalls abandoned = new AbandonedCalls(jdbc, clock);

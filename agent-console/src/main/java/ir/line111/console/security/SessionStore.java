@@ -1,16 +1,17 @@
 package ir.line111.console.security;
 
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the console keeps its signed-in sessions: a fresh random id at every sign-in (no fixation), an
- * idle and an absolute time-out, and every session of a user ended at once (disabled, password changed).
- * {@link InMemorySessionStore} is the one implementation today; consoles in a cluster need one they share
- * (the Vert.x cluster's map or the database), which is why this is an interface. Kept instead of
- * vertx-web's SessionHandler: see the console's README.
+ * Signed-in browsers: a fresh random id at every sign-in (no fixation), an idle and an absolute
+ * time-out. {@link MemorySessionStore} keeps them in this process; {@link SharedSessionStore} in a
+ * map the cluster's nodes share, so a session opened on one node is good on every other.
  */
 public interface SessionStore {
 
@@ -21,9 +22,16 @@ public interface SessionStore {
         record Expired() implements Lookup {}
     }
 
+    /** Makes the store the console uses, from its time-outs. */
+    @FunctionalInterface
+    interface Factory {
+        SessionStore create(Duration idle, Duration absolute, Clock clock);
+
+        Factory IN_MEMORY = MemorySessionStore::new;
+    }
+
     Duration idle();
 
-    /** A new session with fresh random id and CSRF token. */
     Session open(ConsoleUser user, String ip);
 
     /** Finds the session and counts this as activity; expired ones are removed on sight. */
@@ -42,7 +50,6 @@ public interface SessionStore {
 
     List<Session> all();
 
-    /** Drops the expired sessions. */
     void sweep();
 
     Optional<Session> find(String id);
@@ -52,5 +59,18 @@ public interface SessionStore {
         if (expected == null || given == null) return false;
         return MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 given.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** 256 random bits, URL-safe: session ids and CSRF tokens. */
+    static String newToken() {
+        byte[] b = new byte[32];
+        Holder.RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    final class Holder {
+        private static final SecureRandom RANDOM = new SecureRandom();
+
+        private Holder() {}
     }
 }

@@ -85,6 +85,11 @@ final class QueueMonitor implements QueueModel.Effects {
         return publisher.load();
     }
 
+    /** Another node holds AMI and published this state: keep it for {@link #load()}, publish nothing. */
+    void follow(QueueState state) {
+        publisher.remember(state);
+    }
+
     /** The queue state last published; a console that starts later asks for it. */
     QueueState lastState() {
         return publisher.lastState();

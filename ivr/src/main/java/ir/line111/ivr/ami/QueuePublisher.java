@@ -30,11 +30,16 @@ final class QueuePublisher {
     }
 
     void state(QueueState state) {
+        remember(state);
+        bus.accept(EventAddresses.QUEUE_STATE, EventJson.encode(state));
+    }
+
+    /** Takes the state as the last one (and the load from it) without publishing it. */
+    void remember(QueueState state) {
         load = state.known() ? new QueueLoad.Snapshot(true, state.callersWaiting(), state.operatorsLoggedIn(),
                 state.operatorsAvailable(), Duration.ofSeconds(state.estimatedWaitSeconds()))
                 : QueueLoad.Snapshot.UNKNOWN;
         lastState = state;
-        bus.accept(EventAddresses.QUEUE_STATE, EventJson.encode(state));
     }
 
     /** The state last published: the answer to a console asking on start. */

@@ -1,10 +1,8 @@
 package ir.line111.console.security;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,17 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Sessions in this process's memory: a fresh random id at every sign-in (no fixation), an idle and an
  * absolute time-out. A restart signs everyone out, which is acceptable for a console on one machine;
- * consoles in a cluster need a {@link SessionStore} they share.
+ * a cluster shares them ({@link SharedSessionStore}).
  */
-public final class InMemorySessionStore implements SessionStore {
+public final class MemorySessionStore implements SessionStore {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Duration idle;
     private final Duration absolute;
     private final Clock clock;
 
-    public InMemorySessionStore(Duration idle, Duration absolute, Clock clock) {
+    public MemorySessionStore(Duration idle, Duration absolute, Clock clock) {
         this.idle = idle;
         this.absolute = absolute;
         this.clock = clock;
@@ -99,8 +96,6 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     private static String token() {
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return SessionStore.newToken();
     }
 }
