@@ -94,7 +94,7 @@ class CliTest {
         String cfg = config().toString();
         System.setIn(new ByteArrayInputStream("a-long-password\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(Main.run("user", "add", "reza", "--role", "agent", "--config", cfg)).isEqualTo(ExitCodes.USAGE);
-        assertOneLine("line111: no such role: agent (operator, transcriber, supervisor, admin)");
+        assertOneLine("line111: no such role: agent (operator, transcriber, supervisor, admin, liaison)");
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class ChildBackend implements AutoCloseable {
                 .orElse(Path.of("target/classes/logback.xml").toAbsolutePath());
         // C1 only and the serial collector: the child starts many times and lives seconds.
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-Xmx512m", "-Dlogback.configurationFile=" + logback, "-cp", cp, "ir.line111.app.Main", "serve"));
+                "-Xmx512m", "--sun-misc-unsafe-memory-access=allow", "-Dlogback.configurationFile=" + logback, "-cp", cp, "ir.line111.app.Main", "serve"));
         Files.createDirectories(workDir);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("LINE111_"));
