@@ -1,4 +1,5 @@
-// The list of cases shared by search and the due list: overdue rows red, due within three days amber.
+// The list of cases shared by search and the due list: overdue rows red, due within three days amber;
+// urgent cases (the server lists them first, issue 16) carry a «فوری» badge beside the tracking code.
 import {h} from '../dom.js';
 import {jDate, jDateTime, faDigits, trackingCode} from '../fmt.js';
 import {kindLabel, statusLabel, statusClass, channelLabel} from '../app.js';
@@ -17,7 +18,8 @@ export function caseTable(items, attrs = {}) {
     h('thead', null, h('tr', null, ['کد رهگیری', 'نوع', 'کانال', 'وضعیت', 'دستگاه', 'صاحب موضوع', 'خلاصه', 'ثبت', 'مهلت پاسخ'].map(t => h('th', null, t)))),
     h('tbody', null, items.map(c => h('tr', {class: ['clickable', dueClass(c)], dataset: {caseId: c.id, code: c.trackingCode},
       on: {click: () => { location.hash = '#/case/' + c.id; }}},
-      h('td', null, h('a', {href: '#/case/' + c.id, class: 'ltr'}, c.trackingCodePersian ?? trackingCode(c.trackingCode))),
+      h('td', null, h('a', {href: '#/case/' + c.id, class: 'ltr'}, c.trackingCodePersian ?? trackingCode(c.trackingCode)),
+        c.urgent ? h('span', {class: 'badge bad urgent', style: {marginInlineStart: '4px'}}, 'فوری') : null),
       h('td', null, kindLabel(c.kind)),
       h('td', null, channelLabel(c.channel)),
       h('td', null, h('span', {class: ['badge', statusClass(c.status)]}, statusLabel(c.status))),

@@ -15,7 +15,8 @@ export async function render(view) {
   async function load() {
     try {
       const r = await api.dueCases({agencyId: agency.value || undefined});
-      const items = (r.items ?? []).slice().sort((a, b) => new Date(a.dueAt ?? 0) - new Date(b.dueAt ?? 0));
+      // In the server's order (core's CaseSearch): urgent first, then by due date (issue 16).
+      const items = r.items ?? [];
       const overdue = items.filter(c => dueClass(c) === 'overdue').length;
       mount(summary, h('span', {class: 'badge bad'}, `دیرکرد: ${count(overdue)}`), h('span', {class: 'badge warn'}, `تا پایان هفته: ${count(items.length - overdue)}`));
       mount(list, caseTable(items, {id: 'due-table'}));

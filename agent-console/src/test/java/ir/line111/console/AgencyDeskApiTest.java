@@ -204,6 +204,32 @@ class AgencyDeskApiTest {
     }
 
     @Test
+    void urgentCasesComeFirstInTheCaseSearchAndTheDueListAndTheJsonSaysSo() {
+        NationalId who = TestNationalIds.random();
+        CaseSummary plain = referredToWater(who);
+        CaseSummary urgent = referredToWater(who);
+        CaseSummary newest = referredToWater(who);
+        setDue(plain.id(), java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+        setDue(urgent.id(), java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+        setDue(newest.id(), java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+        assertThat(sup.post("/api/cases/" + urgent.id() + "/urgent", new JsonObject().put("reason", "خطر جانی")).status()).isEqualTo(200);
+
+        JsonArray found = sup.get("/api/cases?nationalId=" + who.digits()).json().getJsonArray("items");
+        assertThat(ids(found)).as("urgent first, then newest first").containsExactly(
+                String.valueOf(urgent.id()), String.valueOf(newest.id()), String.valueOf(plain.id()));
+        assertThat(found.getJsonObject(0).getBoolean("urgent")).isTrue();
+        assertThat(found.getJsonObject(1).getBoolean("urgent")).isFalse();
+        assertThat(sup.get("/api/cases/" + urgent.id()).json().getBoolean("urgent")).isTrue();
+
+        List<JsonObject> due = sup.get("/api/cases/due?agencyId=" + fx.agencyId).json().getJsonArray("items").stream()
+                .map(o -> (JsonObject) o).toList();
+        List<Boolean> flags = due.stream().map(o -> o.getBoolean("urgent")).toList();
+        assertThat(flags).as("every urgent case before every other").isSortedAccordingTo((a, b) -> Boolean.compare(b, a));
+        List<Long> mine = due.stream().map(o -> o.getLong("id")).filter(i -> i == plain.id() || i == urgent.id() || i == newest.id()).toList();
+        assertThat(mine).as("urgent first, then by due date").containsExactly(urgent.id(), plain.id(), newest.id());
+    }
+
+    @Test
     void theDigestGroupsWhatIsDueAndOverduePerAgency() {
         CaseSummary c = referredToWater(TestNationalIds.random());
         CaseSummary late = referredToWater(TestNationalIds.random());

@@ -183,6 +183,7 @@ public final class AgencyDeskHandlers {
         try {
             agency.desk().answer(agencyId, id, Inputs.text(b, "text", 10_000, true), files, new Actor(c.username()));
         } catch (NoSuchCaseException e) {
+            mine(c, agencyId, id); // referred elsewhere meanwhile: the case itself is not found
             throw new ApiException(404, "not_found", "پیوست پیدا نشد یا از این پرونده نیست", "attachmentIds");
         }
         changed(c, id, "agency answer");

@@ -8,7 +8,6 @@ import ir.line111.core.domain.agencydesk.AttachmentTypes;
 import ir.line111.core.domain.agencydesk.CaseOversight;
 import ir.line111.core.domain.agencydesk.LiaisonDirectory;
 import ir.line111.core.domain.board.Board;
-import ir.line111.core.domain.cases.CaseDesk;
 import ir.line111.core.files.FileModes;
 import ir.line111.core.persistence.Database;
 import ir.line111.core.persistence.PersistentAgencyDesk;
@@ -40,7 +39,7 @@ public record AgencyServices(LiaisonDirectory liaisons, AgencyDesk desk, CaseOve
             throw new IllegalStateException("the agency desk needs core's PersistentCases");
         }
         Database db = pc.database();
-        return new AgencyServices(new PersistentLiaisons(db), new PersistentAgencyDesk(db, (CaseDesk) pc, cx.clock()),
+        return new AgencyServices(new PersistentLiaisons(db), new PersistentAgencyDesk(db, pc, cx.clock()),
                 new PersistentCaseOversight(db, cx.clock()), new PersistentBoard(db, new PersistentHolidays(db, cx.clock()), cx.zone(), cx.clock()),
                 new ir.line111.core.persistence.PersistentAgencyReports(db),
                 cx.config().path("attachments.dir"), cx.config().integer("attachments.max-mb", 1, 100) * 1024L * 1024L);

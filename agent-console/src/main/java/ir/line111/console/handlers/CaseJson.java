@@ -68,10 +68,11 @@ final class CaseJson {
     }
 
     static JsonObject summary(CaseListItem i, boolean fullId) {
-        return summary(i.summary(), i.agencyId(), i.summaryText(), i.callerNumber(), i.overdue(), fullId);
+        return summary(i.summary(), i.agencyId(), i.summaryText(), i.callerNumber(), i.overdue(), i.urgent(), fullId);
     }
 
-    private static JsonObject summary(CaseSummary s, Long agencyId, String summaryText, String callerNumber, boolean overdue, boolean fullId) {
+    private static JsonObject summary(CaseSummary s, Long agencyId, String summaryText, String callerNumber, boolean overdue, boolean urgent,
+                                      boolean fullId) {
         return new JsonObject()
                 .put("id", s.id())
                 .put("trackingCode", s.trackingCode().digits())
@@ -87,12 +88,13 @@ final class CaseJson {
                 .put("registeredAt", str(s.registeredAt()))
                 .put("dueAt", str(s.dueAt()))
                 .put("expectedAnswerAt", str(CaseRules.expectedAnswerDate(s).orElse(null)))
-                .put("overdue", overdue);
+                .put("overdue", overdue)
+                .put("urgent", urgent);
     }
 
     static JsonObject detail(Call c, CaseDetail d, RecordingCatalog recordings) {
         CaseSummary s = d.summary();
-        JsonObject o = summary(s, d.agencyId(), d.summaryText(), d.callerNumber(), d.overdue(), true)
+        JsonObject o = summary(s, d.agencyId(), d.summaryText(), d.callerNumber(), d.overdue(), d.urgent(), true)
                 .put("description", d.description())
                 .put("deadlineClass", d.deadlineClass() == null ? null : d.deadlineClass().name())
                 .put("answer", s.answer())

@@ -37,7 +37,7 @@ public final class VoicemailDesk {
         this.clock = clock;
     }
 
-    /** The message this user already holds, else the oldest free one, claimed now; empty when none is left. */
+    /** The message this user already holds, else the first free one (urgent first, then oldest), claimed now; empty when none is left. */
     public Optional<Long> claimNext(String username) {
         Instant now = now();
         jdbc.update("delete from console_voicemail_claim where expires_at < ?", now);
@@ -102,7 +102,7 @@ public final class VoicemailDesk {
         });
     }
 
-    /** The oldest messages awaiting transcription, claimed or not. */
+    /** The messages awaiting transcription, urgent first then oldest first, claimed or not. */
     public List<AwaitingMessages.Message> waiting(int limit) {
         return messages.oldest(limit, Set.of());
     }

@@ -121,6 +121,28 @@ class AgencyBrowserTest {
         browser.screenshot("16-07-oversight");
     }
 
+    @Test
+    @Order(4)
+    void theDueListPutsTheUrgentCaseFirstWithItsBadge() throws java.sql.SQLException {
+        CaseSummary earlier = fx.liveCase(TestNationalIds.random()); // due before the urgent one, yet listed after it
+        try (var conn = fx.db.dataSource().getConnection();
+             var ps = conn.prepareStatement("update case_record set due_at = ? where id = ?")) {
+            for (var due : java.util.Map.of(earlier.id(), 2, urgent.id(), 1).entrySet()) {
+                ps.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(due.getValue()));
+                ps.setLong(2, due.getKey());
+                ps.executeUpdate();
+            }
+        }
+        ensureOn("supervisor", "due");
+        var rows = browser.driver().findElements(By.cssSelector("#due-table tbody tr"));
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(rows.getFirst().getAttribute("data-case-id")).isEqualTo(String.valueOf(urgent.id()));
+        assertThat(rows.getFirst().findElements(By.cssSelector(".badge.urgent"))).extracting(WebElement::getText).containsExactly("فوری");
+        assertThat(browser.driver().findElements(By.cssSelector("#due-table tr[data-case-id='" + earlier.id() + "']"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.cssSelector("#due-table tr[data-case-id='" + earlier.id() + "'] .badge.urgent"))).isEmpty();
+        browser.screenshot("16-08-due-urgent-first");
+    }
+
     private void ensureOn(String user, String page) {
         if (!user.equals(signedInAs)) {
             if (signedInAs != null) browser.clickable(By.id("sign-out")).click();

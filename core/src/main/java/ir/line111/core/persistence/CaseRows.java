@@ -119,8 +119,14 @@ final class CaseRows {
         CaseSummary sum = summary(s, c);
         return new CaseDetail(sum, c.getAgencyId(), c.getSummary(), c.getDescription(), c.getDeadlineClass(), c.getRegisteredBy(),
                 c.getCallerNumber(), c.getCallId(), c.getSpokenIdRecordingId(), c.getMessageRecordingId(), c.getDuplicateOf(),
-                c.getObjectionCount(), c.getAnsweredAt(), c.getClosedAt(), CaseRules.overdue(c.getStatus(), c.getDueAt(), now), CaseAction.allowedIn(c.getStatus()),
+                c.getObjectionCount(), c.getAnsweredAt(), c.getClosedAt(), CaseRules.overdue(c.getStatus(), c.getDueAt(), now), urgent(s, c.getId()), CaseAction.allowedIn(c.getStatus()),
                 CaseRows.timeline(s, c.getId()));
+    }
+
+    /** Whether the case is marked urgent ({@code case_flag}); read by query, so a flag written by SQL in this session counts. */
+    static boolean urgent(Session s, long caseId) {
+        return s.createSelectionQuery("select f.urgent from CaseFlagEntity f where f.caseId = :id", Boolean.class)
+                .setParameter("id", caseId).getResultList().stream().anyMatch(Boolean.TRUE::equals);
     }
 
     static boolean notBlank(String s) {

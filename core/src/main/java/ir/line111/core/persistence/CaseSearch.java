@@ -87,7 +87,8 @@ final class CaseSearch {
             hql.append(" and c.status <> :closed");
             params.put("closed", CaseStatus.CLOSED);
         }
-        hql.append(q.byDueDate() ? " order by c.dueAt asc, c.id asc" : " order by c.registeredAt desc, c.id desc");
+        hql.append(" order by ").append(URGENT_FIRST)
+                .append(q.byDueDate() ? ", c.dueAt asc, c.id asc" : ", c.registeredAt desc, c.id desc");
         return db.fromTransaction(s -> {
             var query = s.createSelectionQuery(hql.toString(), Object[].class);
             params.forEach(query::setParameter);
@@ -98,14 +99,24 @@ final class CaseSearch {
         });
     }
 
-    /** The select every list reads: the case, its agency's name and prompt key. */
-    static final String SELECT = "select c, a.name, a.promptKey from CaseEntity c left join AgencyEntity a on a.id = c.agencyId";
+    /** The case's flags, where it has any (HQL over {@code c}): read by {@link #URGENT_FIRST}. */
+    static final String FLAG_JOIN = "left join CaseFlagEntity f on f.caseId = c.id";
+
+    /**
+     * The first key of every case list's order, after {@link #FLAG_JOIN}: urgent cases first — the rule of
+     * {@link ir.line111.core.domain.agencydesk.DeskOrder} (issue 16), here for the lists the database orders.
+     */
+    static final String URGENT_FIRST = "case when f.urgent = true then 0 else 1 end";
+
+    /** The select every list reads: the case, its agency's name and prompt key, whether it is urgent. */
+    static final String SELECT = "select c, a.name, a.promptKey, f.urgent from CaseEntity c left join AgencyEntity a on a.id = c.agencyId"
+            + " " + FLAG_JOIN;
 
     /** A row of {@link #SELECT} as a list item. */
     static CaseListItem item(Object[] r, Instant now) {
         CaseEntity c = (CaseEntity) r[0];
         return new CaseListItem(summary(c, (String) r[1], (String) r[2]), c.getAgencyId(), c.getSummary(), c.getCallerNumber(),
-                CaseRules.overdue(c.getStatus(), c.getDueAt(), now));
+                CaseRules.overdue(c.getStatus(), c.getDueAt(), now), Boolean.TRUE.equals(r[3]));
     }
 
     /** {@link CaseRules#dueBefore} as HQL: an answer is awaited and expected before {@code instant}. */

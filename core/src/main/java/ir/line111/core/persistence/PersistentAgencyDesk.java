@@ -30,18 +30,25 @@ import static ir.line111.core.persistence.AgencyRows.inList;
 /**
  * The agency desk on the core tables (issue 16). Every lookup is by agency and case together: a case
  * of another agency is not found, exactly like one that does not exist. The answer itself goes through
- * {@link CaseDesk#answer} (the one place that answers a case).
+ * {@link CaseDesk#answer} (the one place that answers a case), in the transaction that checks the case is the agency's.
  */
 public final class PersistentAgencyDesk implements AgencyDesk {
 
     private final Database db;
-    private final CaseDesk cases;
+    private final PersistentCases cases;
     private final Clock clock;
+    private final Runnable afterCheck;
 
-    public PersistentAgencyDesk(Database db, CaseDesk cases, Clock clock) {
+    public PersistentAgencyDesk(Database db, PersistentCases cases, Clock clock) {
+        this(db, cases, clock, () -> {});
+    }
+
+    /** For tests: {@code afterCheck} runs inside the answer's transaction, between the ownership check and the answer. */
+    PersistentAgencyDesk(Database db, PersistentCases cases, Clock clock, Runnable afterCheck) {
         this.db = Objects.requireNonNull(db, "db");
         this.cases = Objects.requireNonNull(cases, "cases");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.afterCheck = Objects.requireNonNull(afterCheck, "afterCheck");
     }
 
     @Override
@@ -63,7 +70,10 @@ public final class PersistentAgencyDesk implements AgencyDesk {
     public CaseDetail answer(long agencyId, long caseId, String text, List<Long> attachmentIds, Actor actor) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("an answer needs a text");
         List<Long> files = attachmentIds == null ? List.of() : List.copyOf(attachmentIds);
-        db.inTransaction(s -> {
+        // One transaction: the case is checked to be this agency's and answered on the same loaded row, so a
+        // re-referral committed in between fails the answer's version check (row_version) instead of letting the old agency answer.
+        // The files are on the timeline already (ATTACHMENT_ADDED); the answer is the text the caller will hear of.
+        return cases.answer(caseId, text.strip(), null, actor, (s, loaded) -> {
             CaseEntity c = mine(s, agencyId, caseId);
             if (!AT_AGENCY.contains(c.getStatus())) throw new CaseRuleException("the agency answers a case referred to it; the case is " + c.getStatus());
             for (Long id : files) {
@@ -71,9 +81,8 @@ public final class PersistentAgencyDesk implements AgencyDesk {
                     throw new NoSuchCaseException("attachment " + id + " of case " + caseId);
                 }
             }
+            afterCheck.run();
         });
-        // the files are on the timeline already (ATTACHMENT_ADDED); the answer is the text the caller will hear of
-        return cases.answer(caseId, text.strip(), null, actor);
     }
 
     @Override

@@ -27,8 +27,8 @@ public final class PersistentAwaitingMessages implements AwaitingMessages {
         if (limit < 1) return List.of();
         boolean skip = skipping != null && !skipping.isEmpty();
         return db.fromTransaction(s -> {
-            var q = s.createSelectionQuery("from CaseEntity c where c.status = :awaiting"
-                    + (skip ? " and c.id not in (:skip)" : "") + " order by c.registeredAt, c.id", CaseEntity.class)
+            var q = s.createSelectionQuery("select c from CaseEntity c " + CaseSearch.FLAG_JOIN + " where c.status = :awaiting"
+                    + (skip ? " and c.id not in (:skip)" : "") + " order by " + CaseSearch.URGENT_FIRST + ", c.registeredAt, c.id", CaseEntity.class)
                     .setParameter("awaiting", CaseStatus.AWAITING_TRANSCRIPTION);
             if (skip) q.setParameter("skip", Set.copyOf(skipping));
             return q.setMaxResults(limit).getResultList().stream().map(PersistentAwaitingMessages::message).toList();

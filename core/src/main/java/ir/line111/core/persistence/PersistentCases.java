@@ -290,9 +290,15 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
 
     @Override
     public CaseDetail answer(long caseId, String text, Long recordingId, Actor actor) {
+        return answer(caseId, text, recordingId, actor, (s, c) -> {});
+    }
+
+    /** {@link #answer} once {@code check} passed on the same loaded case, in the same transaction (the agency desk, issue 16). */
+    CaseDetail answer(long caseId, String text, Long recordingId, Actor actor, Change check) {
         if ((text == null || text.isBlank()) && recordingId == null) throw new IllegalArgumentException("an answer needs a text or a recording");
         Instant now = now();
         return change(caseId, now, (s, c) -> {
+            check.apply(s, c);
             CaseStatus from = c.getStatus();
             if (!from.canMoveTo(CaseStatus.ANSWERED)) throw CaseRuleException.transition(from, CaseStatus.ANSWERED);
             c.setStatus(CaseStatus.ANSWERED);
@@ -369,7 +375,7 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
         db.inTransaction(s -> event(s, load(s, caseId).getId(), now, actor, CaseEventType.NOTE, truncate(note, 4000), null, null, null, null));
     }
 
-    private interface Change {
+    interface Change {
         void apply(Session s, CaseEntity c);
     }
 

@@ -63,6 +63,29 @@ class AgencyDeskTest {
     }
 
     @OnBothDatabases
+    void aStaleLiaisonCannotAnswerOnceTheCaseIsReferredElsewhereMidAnswer(Database db) {
+        PersistentCases cases = CasePersistenceTest.cases(db);
+        Agency water = new PersistentAgencies(db).add("Water " + UUID.randomUUID());
+        Agency health = new PersistentAgencies(db).add("Health " + UUID.randomUUID());
+        CaseSummary c = cases.register(CasePersistenceTest.complaint(TestNationalIds.random(), null));
+        cases.refer(c.id(), water.id(), null, SUP);
+        // the supervisor re-refers the case after the liaison's ownership check passed, before the answer is written
+        PersistentAgencyDesk desk = new PersistentAgencyDesk(db, cases, Clock.systemUTC(), () -> cases.refer(c.id(), health.id(), null, SUP));
+
+        assertThatThrownBy(() -> desk.answer(water.id(), c.id(), "not ours to answer any more", List.of(), LIAISON))
+                .as("the answer fails its version check: the console replies 409").isInstanceOf(jakarta.persistence.OptimisticLockException.class);
+        var after = cases.detail(c.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(CaseStatus.REFERRED);
+        assertThat(after.agencyId()).isEqualTo(health.id());
+        assertThat(after.summary().answer()).isNull();
+        assertThat(after.timeline()).extracting(TimelineEvent::type).doesNotContain(CaseEventType.ANSWERED);
+        assertThat(desk.find(water.id(), c.id())).isEmpty();
+        assertThatThrownBy(() -> desk.answer(water.id(), c.id(), "again", List.of(), LIAISON)).isInstanceOf(NoSuchCaseException.class);
+        assertThat(new PersistentAgencyDesk(db, cases, Clock.systemUTC()).answer(health.id(), c.id(), "answered by health", List.of(), LIAISON)
+                .status()).isEqualTo(CaseStatus.ANSWERED);
+    }
+
+    @OnBothDatabases
     void aLongerDeadlineIsAskedForAndApprovedAndNotOursGoesBackToTheSupervisors(Database db) {
         PersistentCases cases = CasePersistenceTest.cases(db);
         PersistentAgencyDesk desk = new PersistentAgencyDesk(db, cases, Clock.systemUTC());

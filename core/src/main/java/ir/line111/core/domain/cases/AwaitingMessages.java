@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The recorded messages waiting for a transcriber (status AWAITING_TRANSCRIPTION), oldest first:
+ * The recorded messages waiting for a transcriber (status AWAITING_TRANSCRIPTION), urgent first, then oldest first:
  * what the console's workbench lists, claims and counts. The claims themselves are the console's.
  */
 public interface AwaitingMessages {
@@ -18,7 +18,7 @@ public interface AwaitingMessages {
     record Message(long caseId, TrackingCode trackingCode, String callId, String callerNumber, Instant receivedAt,
                    SubjectPerson subject, Long messageRecordingId, Long spokenIdRecordingId) {}
 
-    /** Up to {@code limit} messages still awaiting transcription, oldest first, leaving out {@code skipping}. */
+    /** Up to {@code limit} messages still awaiting transcription, urgent first then oldest first, leaving out {@code skipping}. */
     List<Message> oldest(int limit, Collection<Long> skipping);
 
     /** Those of {@code caseIds} that still await transcription. */
