@@ -279,6 +279,7 @@ public final class ConsoleServer {
             new RecordingHandlers(cx).register(api);
             new SupervisorHandlers(cx).register(api);
             new AdminHandlers(cx).register(api);
+            new ir.line111.console.wrapup.WrapUpHandlers(cx, new ir.line111.console.wrapup.WrapUpStore(cx.jdbc(), cx.clock())).register(api);
             router.route("/api/*").handler(ctx -> {
                 ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").setStatusCode(404)
                         .end(new JsonObject().put("error", "not_found").put("message", "چنین نشانی‌ای در API نیست").encode());

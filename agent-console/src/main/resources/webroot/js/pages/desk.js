@@ -8,6 +8,8 @@ import {jDate, jDateTime, jTime, duration, faDigits, asciiDigits, trackingCode} 
 import {Player} from '../player.js';
 import {KINDS, DEADLINES, RELATIONS, OPERATOR_STATES} from '../labels.js';
 import * as ws from '../ws.js';
+import {keepDraft, clearDraft} from '../drafts.js';
+import {callPanel} from './desk-call.js';
 
 export async function render(view) {
   const subs = [];
@@ -16,6 +18,9 @@ export async function render(view) {
   let popPlayer = null;
   let presence = {state: 'LOGGED_OUT'};
   let wrapStart = null;
+  const call = callPanel(); // issue 15: call timer and wrap-up code
+  let draft = null;         // the case form's draft in this browser (drafts.js)
+  let draftCall = null;     // the call a restored draft belongs to, when its screen-pop is gone (reload)
 
   // ---- presence ---------------------------------------------------------------------------
   const stateEl = h('span', {class: 'state', id: 'presence-state'});
@@ -161,7 +166,15 @@ export async function render(view) {
         h('button', {type: 'reset', class: 'link'}, 'پاک کردن فرم')));
     mount(formCard, h('h2', null, 'ثبت موضوع'), form);
     dupBox.hidden = true;
-    if (subjectId) checkDuplicate();
+    draft = keepDraft(form, 'desk-case', {
+      context: () => (pop ? {callId: pop.callId, callerNumber: pop.callerNumber, spokenIdRecordingId: pop.spokenIdRecordingId} : draftCall),
+      onRestore: ctx => { if (!pop) draftCall = ctx; },
+    });
+    if (draft.restored) {
+      formCard.insertBefore(h('p', {class: 'notice info draft-note', id: 'draft-restored'},
+        'پیش‌نویسی که ذخیره نشده بود بازگردانده شد.'), form);
+    }
+    if (subjectId || (draft.restored && form.elements.nationalId.value)) checkDuplicate();
   }
 
   let lastDuplicate = null;
@@ -231,9 +244,9 @@ export async function render(view) {
       deadlineClass: v.deadlineClass, agencyId: v.agencyId ? Number(v.agencyId) : undefined,
       subject: {relation: v.relation, nationalId: v.nationalId ? asciiDigits(v.nationalId) : undefined, idVerified: !!v.idVerified,
         fullName: v.fullName ?? undefined},
-      callerNumber: pop?.callerNumber, callId: pop?.callId,
+      callerNumber: (pop ?? draftCall)?.callerNumber, callId: (pop ?? draftCall)?.callId,
       // the case takes this call's spoken ID and conversation recordings
-      spokenIdRecordingId: pop?.spokenIdRecordingId ?? undefined,
+      spokenIdRecordingId: (pop ?? draftCall)?.spokenIdRecordingId ?? undefined,
     };
     try {
       showSaved(await api.registerCase(body, once), false);
@@ -244,6 +257,8 @@ export async function render(view) {
   }
 
   function showSaved(c, added) {
+    draft?.clear();
+    draftCall = null;
     formCard.hidden = true;
     dupBox.hidden = true;
     savedCard.hidden = false;
@@ -286,7 +301,7 @@ export async function render(view) {
   }
 
   mount(view, h('div', {class: 'desk'},
-    h('div', {class: 'desk-side'}, presenceCard, popCard),
+    h('div', {class: 'desk-side'}, presenceCard, popCard, h('section', {class: 'card', id: 'call-card'}, h('h2', null, 'تماس و پایان آن'), call.el)),
     h('div', {class: 'desk-main'}, queueLine, savedCard, formCard, abandonedCard)));
   view.dataset.ready = 'false';
 
@@ -297,6 +312,9 @@ export async function render(view) {
 
   subs.push(ws.onMessage('screen-pop', data => {
     pop = {...data, receivedAt: new Date()};
+    call.start(pop);
+    clearDraft('desk-case'); // a new call starts a new case form
+    draftCall = null;
     loadEarlierCases(pop);
     wrapStart = null;
     wrapEl.hidden = true;
@@ -311,6 +329,7 @@ export async function render(view) {
   subs.push(ws.onMessage('wrap-up', data => {
     if (pop && data.callId && data.callId !== pop.callId) return;
     presence = {...presence, state: 'WRAP_UP', since: new Date().toISOString()};
+    call.stop();
     startWrapUp(new Date());
     showPresence();
   }));
@@ -335,5 +354,6 @@ export async function render(view) {
     subs.forEach(off => off());
     timers.forEach(t => { clearInterval(t); clearTimeout(t); });
     popPlayer?.destroy();
+    call.destroy();
   };
 }

@@ -100,6 +100,13 @@ class AuthorisationMatrixTest {
                 e("GET", "/api/admin/settings", "/api/admin/settings", null, ADM),
                 e("PUT", "/api/admin/settings", "/api/admin/settings", new JsonObject(), ADM),
                 e("GET", "/api/admin/audit", "/api/admin/audit", null, EnumSet.of(Role.ADMIN, Role.SUPERVISOR)),
+                e("GET", "/api/wrap-up-codes", "/api/wrap-up-codes", null, EnumSet.of(Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN)),
+                e("POST", "/api/desk/calls/{callId}/wrap-up", "/api/desk/calls/1763000000.1/wrap-up", new JsonObject().put("code", "INFORMATION"), OP),
+                e("GET", "/api/desk/calls/{callId}/wrap-up", "/api/desk/calls/1763000000.1/wrap-up", null, DESK),
+                e("GET", "/api/wrap-up-report", "/api/wrap-up-report", null, REPORTS),
+                e("GET", "/api/admin/wrap-up-codes", "/api/admin/wrap-up-codes", null, ADM),
+                e("POST", "/api/admin/wrap-up-codes", "/api/admin/wrap-up-codes", new JsonObject().put("code", "MATRIX").put("label", "ماتریس"), ADM),
+                e("PUT", "/api/admin/wrap-up-codes/{code}", "/api/admin/wrap-up-codes/INFORMATION", new JsonObject().put("active", true), ADM),
                 // last: it ends the session
                 e("DELETE", "/api/session", "/api/session", null, ANY));
         for (Role r : Role.values()) browsers.put(r, fx.signedIn(r.wire()));

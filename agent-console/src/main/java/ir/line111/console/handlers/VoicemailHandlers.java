@@ -57,10 +57,13 @@ public final class VoicemailHandlers {
         JsonArray items = new JsonArray();
         for (CaseRow row : cx.voicemails().waiting(c.intParam("limit", 50, 1, 200))) {
             JsonObject o = base(row, false);
+            if (row.messageRecordingId() != null) {
+                cx.recordings().find(row.messageRecordingId()).ifPresent(r -> o.put("durationSeconds", r.durationSeconds()));
+            }
             cx.voicemails().claimOf(row.id()).ifPresent(k -> o.put("claimedBy", k.claimedBy()).put("claimExpiresAt", k.expiresAt().toString()));
             items.add(o);
         }
-        return new JsonObject().put("items", items).put("progress", progress());
+        return new JsonObject().put("items", items).put("progress", progress()).put("transcriptionConfigured", transcriptionConfigured());
     }
 
     private Object claim(Call c) {
@@ -83,7 +86,7 @@ public final class VoicemailHandlers {
         if (row.subjectNationalId() != null) {
             cx.audit().record(c.username(), AuditLog.Action.VIEW_NATIONAL_ID, id, null, CaseJson.masked(row.subjectNationalId()), "voicemail", c.ip());
         }
-        JsonObject o = base(row, true);
+        JsonObject o = base(row, true).put("transcriptionConfigured", transcriptionConfigured());
         cx.voicemails().claimOf(id).ifPresent(k -> o.put("claimedBy", k.claimedBy()).put("claimExpiresAt", k.expiresAt().toString()));
         if (row.messageRecordingId() != null) {
             o.put("transcript", transcript(row.messageRecordingId(), cx.recordings()));
@@ -95,6 +98,14 @@ public final class VoicemailHandlers {
                     .ifPresent(d -> o.put("recognisedDigits", d));
         }
         return o;
+    }
+
+    /**
+     * Whether overnight transcription can ever produce a draft here: without {@code transcription.model}
+     * the jobs wait for ever, and the workbench says so instead of "not ready yet".
+     */
+    private boolean transcriptionConfigured() {
+        return !cx.config().string("transcription.model").isBlank();
     }
 
     private static JsonObject base(CaseRow row, boolean fullId) {
