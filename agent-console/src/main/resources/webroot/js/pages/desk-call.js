@@ -12,10 +12,11 @@ export function callPanel() {
   let codes = null;
   let chosen = null;
   let once = submission();
-  const timer = h('span', {class: 'call-timer num', id: 'call-timer', 'aria-live': 'off'});
+  const timer = h('bdi', {class: 'call-timer num', id: 'call-timer', dir: 'ltr', 'aria-live': 'off'});
+  const idle = h('p', {class: 'muted', id: 'call-idle'}, 'تماسی در جریان نیست.');
   const timerRow = h('div', {class: 'row', id: 'call-timer-row', hidden: true}, h('span', null, 'مدت تماس:'), timer);
   const pick = h('div', {class: 'wrapup-pick', id: 'wrapup-pick', hidden: true});
-  const el = h('div', {id: 'call-panel'}, timerRow, pick);
+  const el = h('div', {id: 'call-panel'}, idle, timerRow, pick);
 
   const tick = () => {
     if (!started) return;
@@ -59,6 +60,7 @@ export function callPanel() {
       once = submission();
       timer.classList.remove('stopped');
       timerRow.hidden = false;
+      idle.hidden = true;
       pick.hidden = true;
       tick();
     },
