@@ -13,6 +13,17 @@ function read(name) {
 /** The stored draft of a form ({values, context, savedAt}) or null. */
 export function draftOf(name) { return read(name); }
 
+/** Stores {@code draft} (as {@link draftOf} gives it) under {@code name}; null clears it. */
+export function putDraft(name, draft) {
+  try {
+    if (draft?.values) localStorage.setItem(key(name), JSON.stringify(draft));
+    else localStorage.removeItem(key(name));
+  } catch { /* storage full or off */ }
+}
+
+/** Whether a stored draft holds anything typed. */
+export const hasContent = draft => !!draft?.values && Object.values(draft.values).some(v => v !== '' && v !== false && v != null);
+
 export function clearDraft(name) {
   try { localStorage.removeItem(key(name)); } catch { /* storage off: nothing kept */ }
 }
@@ -40,10 +51,14 @@ export function keepDraft(form, name, {context = () => null, onRestore = () => {
       if (el.type === 'checkbox') el.checked = !!stored.values[el.name];
       else el.value = stored.values[el.name];
     }
-    restored = Object.values(stored.values).some(v => v !== '' && v !== false && v != null);
+    restored = hasContent(stored);
     onRestore(stored.context ?? null);
   }
+  let stopped = false;
   const save = () => {
+    // A replaced form (a new call's form took its place) must not write over the new one's draft:
+    // Chromium sends the focused field's change event as it is taken off the page.
+    if (stopped || !form.isConnected) return;
     const values = valuesOf(form);
     const typed = Object.entries(values).some(([, v]) => v !== '' && v !== false);
     try {
@@ -55,5 +70,5 @@ export function keepDraft(form, name, {context = () => null, onRestore = () => {
   form.addEventListener('change', save);
   form.addEventListener('reset', () => setTimeout(() => clearDraft(name), 0));
   if (restored) form.dataset.draftRestored = 'true';
-  return {restored, save, clear: () => clearDraft(name)};
+  return {restored, save, clear: () => clearDraft(name), stop: () => { stopped = true; }};
 }

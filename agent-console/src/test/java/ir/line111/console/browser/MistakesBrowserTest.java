@@ -122,10 +122,16 @@ class MistakesBrowserTest {
     void theCallTimerRunsFromThePopToTheHangUpAndTheOperatorPicksAWrapUpCode() {
         ensureOn("operator", "desk");
         browser.until(d -> "hello".equals(browser.attr("body", "data-live")));
+        browser.driver().findElement(By.name("summary")).sendKeys("نیمه‌کارهٔ تماس قبلی"); // not saved before the next call
         String call = "1764000000.15";
         fixture.vertx.eventBus().publish(EventAddresses.SCREEN_POP, new JsonObject().put("callId", call).put("operator", "PJSIP/op1")
                 .put("callerNumber", "09121112233").put("nationalId", TestNationalIds.random().digits()).put("nationalIdVerified", true));
         browser.visible(By.id("call-timer"));
+        browser.visible(By.id("earlier-draft"));
+        assertThat(value("summary")).as("the new call gets a fresh form").isEmpty();
+        browser.driver().findElement(By.id("restore-earlier")).click();
+        browser.until(d -> "نیمه‌کارهٔ تماس قبلی".equals(value("summary")));
+        assertThat(browser.driver().findElements(By.id("earlier-draft"))).as("nothing else was left aside").isEmpty();
         browser.until(d -> browser.text("#call-timer").matches("[۰-۹]+:[۰-۹]{2}") && !browser.text("#call-timer").equals("۰:۰۰"));
         fixture.vertx.eventBus().publish(EventAddresses.CALL_WRAP_UP, new JsonObject().put("callId", call).put("operator", "PJSIP/op1").put("talkSeconds", 2));
         browser.visible(By.id("wrapup-code"));
@@ -242,7 +248,8 @@ class MistakesBrowserTest {
             name.sendKeys(user);
             browser.driver().findElement(By.id("password")).sendKeys(ConsoleFixture.PASSWORD);
             browser.driver().findElement(By.id("signin-submit")).click();
-            browser.until(d -> !"signin".equals(browser.attr("#view", "data-page")));
+            // the role's start page has loaded: no redirect of the sign-in can overtake the navigation below
+            browser.until(d -> !"signin".equals(browser.attr("#view", "data-page")) && "true".equals(browser.attr("#view", "data-ready")));
             signedInAs = user;
         }
         browser.go(page);
