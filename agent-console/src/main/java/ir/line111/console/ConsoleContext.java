@@ -12,11 +12,11 @@ import ir.line111.console.store.AbandonedCalls;
 import ir.line111.console.store.AdminStore;
 import ir.line111.console.store.AuditLog;
 import ir.line111.console.store.CaseActions;
-import ir.line111.console.store.CaseQueries;
 import ir.line111.console.store.Jdbc;
 import ir.line111.console.store.Reports;
 import ir.line111.console.store.VoicemailDesk;
 import ir.line111.core.config.Line111Config;
+import ir.line111.core.domain.cases.CaseDesk;
 import ir.line111.core.domain.cases.CaseRegistry;
 
 import java.nio.file.Path;
@@ -24,9 +24,9 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 
-/** Everything the handlers share; built once by {@link ConsoleServer}. */
+/** Everything the handlers share; built once by {@link ConsoleServer}. Cases are read and changed only through core's ports ({@code cases}, {@code desk}). */
 public record ConsoleContext(Vertx vertx, Line111Config config, Clock clock, ZoneId zone, Jdbc jdbc,
-                             CaseRegistry cases, CaseQueries caseQueries, CaseActions caseActions,
+                             CaseRegistry cases, CaseDesk desk, CaseActions caseActions,
                              ConsoleUsers users, SessionStore sessions, SignInThrottle throttle,
                              ir.line111.console.security.PasswordChecks passwords, AuditLog audit,
                              VoicemailDesk voicemails, AbandonedCalls abandoned, AdminStore admin, Reports reports,

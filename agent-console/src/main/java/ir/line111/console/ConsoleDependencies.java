@@ -1,10 +1,10 @@
 package ir.line111.console;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import ir.line111.console.ports.CasePorts;
 import ir.line111.console.ports.ConsoleUsers;
 import ir.line111.console.ports.HealthCheck;
 import ir.line111.console.ports.RecordingCatalog;
-import ir.line111.core.domain.cases.CaseRegistry;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -12,28 +12,26 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the composition root hands the console.
+ * What the composition root (the {@code app} module's wiring) hands the console: every port it
+ * uses, already built. The console chooses no implementation itself.
  *
- * @param dataSource   core's database (its tables and the console's V3xx tables, migrated)
- * @param cases        core's case registry, which must also be its {@code CaseDesk} (core's PersistentCases is both)
- * @param users        accounts; null: core's user directory over the same database (bcrypt cost {@code users.bcrypt-cost})
- * @param recordings   a recordings catalogue; null: the recordings module's tables when the database has them ({@code JdbcRecordingCatalog}), else none
+ * @param dataSource   the database of the console's own V3xx tables (core's database, migrated)
+ * @param cases        core's case ports: registry, desk, the workbench's queue, the report figures
+ * @param users        accounts (core's user directory through {@code CoreConsoleUsers})
+ * @param recordings   the recordings catalogue; null: none (recordings cannot be played)
  * @param healthChecks readiness checks besides the database's own (AMI, recogniser…)
  * @param metrics      the process's Prometheus registry; null: the console makes its own
  * @param clock        the clock (tests fix it)
  */
-public record ConsoleDependencies(DataSource dataSource, CaseRegistry cases, ConsoleUsers users,
+public record ConsoleDependencies(DataSource dataSource, CasePorts cases, ConsoleUsers users,
                                   RecordingCatalog recordings, List<HealthCheck> healthChecks,
                                   PrometheusMeterRegistry metrics, Clock clock) {
     public ConsoleDependencies {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(cases, "cases");
+        Objects.requireNonNull(users, "users");
         recordings = recordings == null ? RecordingCatalog.NONE : recordings;
         healthChecks = healthChecks == null ? List.of() : List.copyOf(healthChecks);
         clock = clock == null ? Clock.systemUTC() : clock;
-    }
-
-    public static ConsoleDependencies of(DataSource dataSource, CaseRegistry cases) {
-        return new ConsoleDependencies(dataSource, cases, null, null, null, null, null);
     }
 }

@@ -32,13 +32,8 @@ import ir.line111.console.store.AbandonedCalls;
 import ir.line111.console.store.AdminStore;
 import ir.line111.console.store.AuditLog;
 import ir.line111.console.store.CaseActions;
-import ir.line111.console.store.CaseQueries;
 import ir.line111.console.store.Jdbc;
-import ir.line111.console.store.CoreConsoleUsers;
-import ir.line111.console.ports.ConsoleUsers;
 import ir.line111.core.domain.cases.CaseDesk;
-import ir.line111.core.persistence.PersistentCases;
-import ir.line111.core.persistence.PersistentUserDirectory;
 import ir.line111.console.store.Reports;
 import ir.line111.console.store.VoicemailDesk;
 import ir.line111.core.config.Line111Config;
@@ -144,7 +139,10 @@ public final class ConsoleServer {
         var abandonedCounter = metrics.counter("line111.calls.abandoned");
         var wrapUpCounter = metrics.counter("line111.calls.answered");
         var screenPops = metrics.counter("line111.calls.connected");
-        CaseQueries caseQueries = new CaseQueries(jdbc, clock);
+        CaseDesk desk = deps.cases().desk();
+        if (deps.recordings() == ir.line111.console.ports.RecordingCatalog.NONE) {
+            log.info("console: no recordings catalogue given; recordings cannot be played");
+        }
         LiveEvents live = new LiveEvents(vertx, sessions, origins, presence, new LiveEvents.Hooks(
                 a -> {
                     abandonedCounter.increment();
@@ -160,7 +158,7 @@ public final class ConsoleServer {
                 },
                 pop -> {
                     screenPops.increment();
-                    return ScreenPops.withEarlierCases(pop, caseQueries, clock);
+                    return ScreenPops.withEarlierCases(pop, desk, clock);
                 },
                 (session, pop) -> ScreenPops.audit(audit, session, pop),
                 blocking));
@@ -168,31 +166,13 @@ public final class ConsoleServer {
         Gauge.builder("line111.queue.estimated.wait.seconds", live, l -> num(l.lastQueueState(), "estimatedWaitSeconds")).register(metrics);
         Gauge.builder("line111.queue.operators", live, l -> size(l.lastQueueState(), "members")).register(metrics);
         Gauge.builder("line111.console.websockets", live, LiveEvents::connected).register(metrics);
-        if (!(deps.cases() instanceof CaseDesk desk)) {
-            throw new IllegalStateException("the console needs core's case registry that is also its CaseDesk (PersistentCases)");
-        }
-        ConsoleUsers users = deps.users();
-        if (users == null) {
-            if (!(deps.cases() instanceof PersistentCases pc)) throw new IllegalStateException("no user directory given to the console");
-            users = new CoreConsoleUsers(new PersistentUserDirectory(pc.database(), config));
-        }
         idempotency = new ir.line111.console.http.Idempotency(new ir.line111.console.store.IdempotencyStore(jdbc), clock);
-        return new ConsoleContext(vertx, config, clock, zone, jdbc, deps.cases(), caseQueries, new CaseActions(desk, admin),
-                users, sessions, new SignInThrottle(clock),
+        return new ConsoleContext(vertx, config, clock, zone, jdbc, deps.cases().registry(), desk,
+                new CaseActions(desk, deps.cases().registry(), admin), deps.users(), sessions, new SignInThrottle(clock),
                 new ir.line111.console.security.PasswordChecks(config.integer("console.sign-in.threads", 0, 64),
-                        config.integer("console.sign-in.queue", 1, 10_000)), audit, new VoicemailDesk(jdbc, clock), abandoned,
-                admin, new Reports(jdbc, clock, zone), recordings(jdbc, clock),
+                        config.integer("console.sign-in.queue", 1, 10_000)), audit, new VoicemailDesk(jdbc, deps.cases().messages(), clock), abandoned,
+                admin, new Reports(jdbc, deps.cases().reports(), clock, zone), deps.recordings(),
                 config.path("recordings.dir"), presence, live, deps.healthChecks());
-    }
-
-    /** The catalogue given, else the recordings module's tables when they are there, else none. */
-    private ir.line111.console.ports.RecordingCatalog recordings(Jdbc jdbc, java.time.Clock clock) {
-        if (deps.recordings() != ir.line111.console.ports.RecordingCatalog.NONE) return deps.recordings();
-        if (ir.line111.console.store.JdbcRecordingCatalog.available(jdbc)) {
-            return new ir.line111.console.store.JdbcRecordingCatalog(jdbc, config.path("recordings.dir"), clock);
-        }
-        log.info("console: no recordings tables in this database; recordings cannot be played");
-        return ir.line111.console.ports.RecordingCatalog.NONE;
     }
 
     /**

@@ -3,10 +3,11 @@ import {h} from '../dom.js';
 import {jDate, jDateTime, faDigits, trackingCode} from '../fmt.js';
 import {kindLabel, statusLabel, statusClass, channelLabel} from '../app.js';
 
+// Whether an answer is awaited and overdue is the server's (core's CaseRules): expectedAnswerAt and overdue.
 export function dueClass(c) {
-  if (!c.dueAt || c.status === 'CLOSED') return null;
-  if (c.overdue || new Date(c.dueAt) < new Date()) return 'overdue';
-  if (new Date(c.dueAt) - Date.now() < 3 * 86400000) return 'due-soon';
+  if (!c.expectedAnswerAt) return null;
+  if (c.overdue) return 'overdue';
+  if (new Date(c.expectedAnswerAt) - Date.now() < 3 * 86400000) return 'due-soon';
   return null;
 }
 

@@ -2,12 +2,12 @@ package ir.line111.app;
 
 import io.vertx.core.Vertx;
 import ir.line111.app.wiring.ConsoleRecordings;
+import ir.line111.app.wiring.ConsoleWiring;
 import ir.line111.app.wiring.ConversationAdoption;
 import ir.line111.app.wiring.EdgeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import ir.line111.app.wiring.OutageIntakes;
-import ir.line111.console.ConsoleDependencies;
 import ir.line111.console.ConsoleServer;
 import ir.line111.console.ports.HealthCheck;
 import ir.line111.core.CoreServices;
@@ -109,9 +109,8 @@ public final class Backend implements AutoCloseable {
                 HealthCheck.of("recogniser", false, () -> recognizer == NationalIdRecognizer.NONE
                         ? HealthCheck.Status.disabled("speech.model is not set: spoken IDs go on unverified")
                         : HealthCheck.Status.up("configured")));
-        console = new ConsoleServer(config, vertx, new ConsoleDependencies(core.database().dataSource(),
-                core.caseRegistry(), null, new ConsoleRecordings(recordings.store(), recordings.queue()),
-                checks, metrics, clock));
+        console = new ConsoleServer(config, vertx, ConsoleWiring.dependencies(core, core.caseRegistry(),
+                new ConsoleRecordings(recordings.store(), recordings.queue()), checks, metrics, clock));
         try {
             console.start();
         } catch (RuntimeException e) {

@@ -80,6 +80,10 @@ public final class CoreServices implements AutoCloseable {
     public CoreSettings settings() { return settings; }
     public CaseRegistry caseRegistry() { return cases; }
     public CaseDesk caseDesk() { return cases; }
+    /** The recorded messages awaiting transcription (the console's workbench). */
+    public ir.line111.core.domain.cases.AwaitingMessages awaitingMessages() { return new ir.line111.core.persistence.PersistentAwaitingMessages(database); }
+    /** The case figures of the supervisor's reports. */
+    public ir.line111.core.domain.cases.CaseReports caseReports() { return new ir.line111.core.persistence.PersistentCaseReports(database); }
     /** Both {@link CaseRegistry} and {@link CaseDesk}. */
     public PersistentCases cases() { return cases; }
     public CallLog callLog() { return callLog; }

@@ -6,7 +6,6 @@ import ir.line111.console.http.Call;
 import ir.line111.console.ports.RecordingCatalog;
 import ir.line111.console.security.Role;
 import ir.line111.console.store.AuditLog;
-import ir.line111.console.store.CaseRow;
 
 import java.util.Optional;
 
@@ -19,11 +18,11 @@ import java.util.Optional;
 final class Attachments {
     private Attachments() {}
 
-    static void mustBelong(ConsoleContext cx, Call c, CaseRow row, Long recordingId) {
+    static void mustBelong(ConsoleContext cx, Call c, long caseId, Long recordingId) {
         if (recordingId == null) return;
         Optional<RecordingCatalog.RecordingInfo> info = cx.recordings().find(recordingId);
-        if (info.isPresent() && belongs(cx, c, row, info.get())) return;
-        cx.audit().record(c.username(), AuditLog.Action.REFUSED, row.id(), recordingId, null,
+        if (info.isPresent() && belongs(cx, c, caseId, info.get())) return;
+        cx.audit().record(c.username(), AuditLog.Action.REFUSED, caseId, recordingId, null,
                 info.isEmpty() ? "attach: no such recording" : "attach: recording of another call or case", c.ip());
         throw new ApiException(404, "not_found", "فایل صوتی پیدا نشد یا از این پرونده و تماس‌های آن نیست", "recordingId");
     }
@@ -42,16 +41,16 @@ final class Attachments {
         throw new ApiException(404, "not_found", "فایل صوتی پیدا نشد یا در این تماس به شما نشان داده نشده است", "spokenIdRecordingId");
     }
 
-    private static boolean belongs(ConsoleContext cx, Call c, CaseRow row, RecordingCatalog.RecordingInfo info) {
+    private static boolean belongs(ConsoleContext cx, Call c, long caseId, RecordingCatalog.RecordingInfo info) {
         Optional<Long> owner = caseOf(cx, info);
-        if (owner.isPresent()) return owner.get() == row.id();
-        if (info.callId() != null && cx.caseQueries().callsOf(row.id()).contains(info.callId())) return true;
+        if (owner.isPresent()) return owner.get() == caseId;
+        if (info.callId() != null && cx.desk().callsOf(caseId).contains(info.callId())) return true;
         return c.has(Role.OPERATOR) && c.session().popped(info.id());
     }
 
     /** The case a recording belongs to: named by the case or its timeline, else by the store. */
     static Optional<Long> caseOf(ConsoleContext cx, RecordingCatalog.RecordingInfo info) {
-        Optional<Long> linked = cx.caseQueries().caseOfRecording(info.id());
+        Optional<Long> linked = cx.desk().caseOfRecording(info.id());
         return linked.isPresent() ? linked : Optional.ofNullable(info.caseId());
     }
 }

@@ -9,11 +9,14 @@ import ir.line111.console.http.Call;
 import ir.line111.console.http.Inputs;
 import ir.line111.console.http.Reply;
 import ir.line111.console.store.AuditLog;
-import ir.line111.console.store.CaseQueries;
-import ir.line111.console.store.CaseQuery;
-import ir.line111.console.store.CaseRow;
+import ir.line111.console.store.CaseActions;
 import ir.line111.core.domain.cases.Actor;
+import ir.line111.core.domain.cases.CaseAction;
+import ir.line111.core.domain.cases.CaseDetail;
 import ir.line111.core.domain.cases.CaseKind;
+import ir.line111.core.domain.cases.CaseListItem;
+import ir.line111.core.domain.cases.CasePage;
+import ir.line111.core.domain.cases.CaseQuery;
 import ir.line111.core.domain.cases.CaseStatus;
 import ir.line111.core.domain.cases.CaseSummary;
 import ir.line111.core.domain.cases.Channel;
@@ -25,10 +28,10 @@ import ir.line111.core.domain.identity.NationalId;
 import ir.line111.core.domain.tracking.TrackingCode;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Optional;
+import java.util.Set;
 
 /** Case search, the case page and the actions on a case. */
 public final class CaseHandlers {
@@ -63,25 +66,28 @@ public final class CaseHandlers {
         String nid = c.param("nationalId") == null ? null : Inputs.nationalId(c.param("nationalId"), "nationalId").digits();
         LocalDate from = Inputs.day(c.param("from"), "from");
         LocalDate to = Inputs.day(c.param("to"), "to");
+        Channel channel = Inputs.optionalEnum(Channel.class, c.param("channel"), "channel");
+        Channel only = CaseJson.onlyChannel(c);
+        CaseStatus status = Inputs.optionalEnum(CaseStatus.class, c.param("status"), "status");
         CaseQuery q = new CaseQuery(code, nid, Inputs.phone(c.param("callerNumber"), "callerNumber"), c.longParam("agencyId"),
-                Inputs.optionalEnum(CaseKind.class, c.param("kind"), "kind"),
-                Inputs.optionalEnum(CaseStatus.class, c.param("status"), "status"),
-                Inputs.optionalEnum(Channel.class, c.param("channel"), "channel"),
-                c.param("overdue") == null ? null : Boolean.parseBoolean(c.param("overdue")),
+                Inputs.optionalEnum(CaseKind.class, c.param("kind"), "kind"), status == null ? Set.of() : Set.of(status),
+                channel != null ? Set.of(channel) : only != null ? Set.of(only) : Set.of(),
                 from == null ? null : from.atStartOfDay(cx.zone()).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(cx.zone()).toInstant(),
-                null, CaseJson.onlyChannel(c), c.intParam("page", 0, 0, 100_000), c.intParam("size", 25, 1, 200));
-        CaseQueries.Page page = cx.caseQueries().search(q);
+                null, false, c.intParam("page", 0, 0, 100_000), c.intParam("size", 25, 1, 200),
+                c.param("overdue") == null ? null : Boolean.parseBoolean(c.param("overdue")));
+        // a channel the role may not see finds nothing (the role's limit is applied on top of the filter)
+        CasePage page = channel != null && only != null && channel != only
+                ? new CasePage(java.util.List.of(), q.page(), q.size(), false) : cx.desk().search(q);
         if (nid != null) {
             cx.audit().record(c.username(), AuditLog.Action.SEARCH_CASES, null, null, CaseJson.masked(nid), "by national ID", c.ip());
         }
         return page(page);
     }
 
-    private JsonObject page(CaseQueries.Page page) {
-        Instant now = cx.clock().instant();
+    private JsonObject page(CasePage page) {
         JsonArray items = new JsonArray();
-        page.items().forEach(row -> items.add(CaseJson.summary(row, false, now)));
+        page.items().forEach(item -> items.add(CaseJson.summary(item, false)));
         return new JsonObject().put("items", items).put("page", page.page()).put("size", page.size()).put("hasMore", page.hasMore());
     }
 
@@ -89,29 +95,51 @@ public final class CaseHandlers {
         LocalDate today = LocalDate.now(cx.clock().withZone(cx.zone()));
         // The Iranian week runs Saturday to Friday.
         LocalDate nextSaturday = today.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
-        CaseQuery q = new CaseQuery(null, null, null, c.longParam("agencyId"), null, null, null, null, null, null,
-                nextSaturday.atStartOfDay(cx.zone()).toInstant(), null, 0, 200);
-        return page(cx.caseQueries().search(q));
+        CaseQuery q = CaseQuery.all(200).withAgency(c.longParam("agencyId"))
+                .dueBefore(nextSaturday.atStartOfDay(cx.zone()).toInstant());
+        return page(cx.desk().search(q));
     }
 
-    CaseRow visibleCase(Call c, long id) {
-        CaseRow row = cx.caseQueries().find(id).orElseThrow(ApiException::notFound);
-        if (!CaseJson.visible(c, row)) {
+    /** The case as lists show it, if this user's role may see it; 404 (and a refusal in the audit) otherwise. */
+    CaseListItem visibleCase(Call c, long id) {
+        CaseListItem item = cx.desk().item(id).orElseThrow(ApiException::notFound);
+        if (!CaseJson.visible(c, item.summary())) {
             cx.audit().record(c.username(), AuditLog.Action.REFUSED, id, null, null, "case not visible to the role", c.ip());
             throw ApiException.notFound();
         }
-        return row;
+        return item;
     }
 
     JsonObject detailOf(Call c, long id, boolean audit) {
-        CaseRow row = visibleCase(c, id);
+        CaseDetail d = cx.desk().detail(id).orElseThrow(ApiException::notFound);
+        if (!CaseJson.visible(c, d.summary())) {
+            cx.audit().record(c.username(), AuditLog.Action.REFUSED, id, null, null, "case not visible to the role", c.ip());
+            throw ApiException.notFound();
+        }
         if (audit) {
             cx.audit().record(c.username(), AuditLog.Action.VIEW_CASE, id, null, null, null, c.ip());
-            if (row.subjectNationalId() != null) {
-                cx.audit().record(c.username(), AuditLog.Action.VIEW_NATIONAL_ID, id, null, CaseJson.masked(row.subjectNationalId()), null, c.ip());
+            String nid = CaseJson.digits(d.summary().subject());
+            if (nid != null) {
+                cx.audit().record(c.username(), AuditLog.Action.VIEW_NATIONAL_ID, id, null, CaseJson.masked(nid), null, c.ip());
             }
         }
-        return CaseJson.detail(c, row, cx.caseQueries().timeline(id), cx.recordings(), cx.clock().instant());
+        return json(c, d);
+    }
+
+    /** The case page as the API writes it. */
+    JsonObject json(Call c, CaseDetail d) {
+        return CaseJson.detail(c, d, cx.recordings());
+    }
+
+    /** An action's outcome as the API answers it: the case page when done, the refusal otherwise. */
+    JsonObject after(Call c, long id, String what, CaseActions.Outcome outcome) {
+        CaseDetail d = Outcomes.done(outcome);
+        changed(c, id, what);
+        return json(c, d);
+    }
+
+    static CaseActions.Staff staff(Call c) {
+        return new CaseActions.Staff(c.username(), c.coreRoles());
     }
 
     private Object detail(Call c) {
@@ -157,42 +185,37 @@ public final class CaseHandlers {
         int window = Integer.parseInt(cx.admin().setting("cases.duplicate-window-days"));
         Optional<CaseSummary> d = cx.cases().findLikelyDuplicate(id);
         JsonObject out = new JsonObject().put("duplicate", d.isPresent()).put("windowDays", window);
-        d.flatMap(s -> cx.caseQueries().find(s.id())).filter(row -> CaseJson.visible(c, row))
-                .ifPresent(row -> out.put("existing", CaseJson.summary(row, false, cx.clock().instant())));
+        d.flatMap(s -> cx.desk().item(s.id())).filter(item -> CaseJson.visible(c, item.summary()))
+                .ifPresent(item -> out.put("existing", CaseJson.summary(item, false)));
         return out;
     }
 
     private Object message(Call c) {
         long id = c.pathId("id");
-        CaseRow row = visibleCase(c, id);
-        if (!row.status().isOpen()) throw ApiException.conflict("پرونده مختومه است");
+        visibleCase(c, id);
+        CaseActions.Staff staff = staff(c);
+        cx.caseActions().refusal(id, CaseAction.MESSAGE, staff).ifPresent(Outcomes::done);
         JsonObject b = c.json();
         String text = Inputs.text(b, "text", 10_000, true);
         Long recordingId = Inputs.longOf(b, "recordingId", false);
-        Attachments.mustBelong(cx, c, row, recordingId);
-        cx.cases().addMessage(id, recordingId, Inputs.text(b, "callId", 64, false), text, new Actor(c.username()));
-        changed(c, id, "message");
-        return detailOf(c, id, false);
+        Attachments.mustBelong(cx, c, id, recordingId);
+        return after(c, id, "message", cx.caseActions().message(id, recordingId, Inputs.text(b, "callId", 64, false), text, staff));
     }
 
     private Object refer(Call c) {
         long id = c.pathId("id");
         visibleCase(c, id);
         JsonObject b = c.json();
-        cx.caseActions().refer(id, Inputs.longOf(b, "agencyId", true), Inputs.text(b, "note", 4000, false), c.username());
-        changed(c, id, "refer");
-        return detailOf(c, id, false);
+        return after(c, id, "refer", cx.caseActions().refer(id, Inputs.longOf(b, "agencyId", true), Inputs.text(b, "note", 4000, false), staff(c)));
     }
 
     private Object answer(Call c) {
         long id = c.pathId("id");
-        CaseRow row = visibleCase(c, id);
+        visibleCase(c, id);
         JsonObject b = c.json();
         Long rec = Inputs.longOf(b, "recordingId", false);
-        Attachments.mustBelong(cx, c, row, rec);
-        cx.caseActions().answer(id, Inputs.text(b, "text", 10_000, true), rec, c.username());
-        changed(c, id, "answer");
-        return detailOf(c, id, false);
+        Attachments.mustBelong(cx, c, id, rec);
+        return after(c, id, "answer", cx.caseActions().answer(id, Inputs.text(b, "text", 10_000, true), rec, staff(c)));
     }
 
     private Object answerAudio(Call c) {
@@ -209,28 +232,20 @@ public final class CaseHandlers {
 
     private Object objection(Call c) {
         long id = c.pathId("id");
-        CaseRow row = visibleCase(c, id);
-        if (row.status() != CaseStatus.ANSWERED) throw ApiException.conflict("اعتراض فقط پس از پاسخ دستگاه ثبت می‌شود");
-        cx.caseActions().objection(id, Inputs.text(c.json(), "note", 4000, false), c.username());
-        changed(c, id, "objection");
-        return detailOf(c, id, false);
+        visibleCase(c, id);
+        return after(c, id, "objection", cx.caseActions().objection(id, Inputs.text(c.json(), "note", 4000, false), staff(c)));
     }
 
     private Object board(Call c) {
         long id = c.pathId("id");
         visibleCase(c, id);
-        cx.caseActions().board(id, Inputs.text(c.json(), "note", 4000, false), c.username());
-        changed(c, id, "board");
-        return detailOf(c, id, false);
+        return after(c, id, "board", cx.caseActions().board(id, Inputs.text(c.json(), "note", 4000, false), staff(c)));
     }
 
     private Object close(Call c) {
         long id = c.pathId("id");
-        CaseRow row = visibleCase(c, id);
-        if (row.status() == CaseStatus.AWAITING_TRANSCRIPTION) throw ApiException.conflict("پیام ضبط‌شده را در میز پیاده‌سازی ببندید");
-        cx.caseActions().close(id, Inputs.text(c.json(), "note", 4000, false), c.username());
-        changed(c, id, "close");
-        return detailOf(c, id, false);
+        visibleCase(c, id);
+        return after(c, id, "close", cx.caseActions().close(id, Inputs.text(c.json(), "note", 4000, false), staff(c)));
     }
 
     private void changed(Call c, long id, String what) {

@@ -5,26 +5,38 @@ import io.vertx.core.json.JsonObject;
 import ir.line111.console.http.Call;
 import ir.line111.console.ports.RecordingCatalog;
 import ir.line111.console.security.Role;
-import ir.line111.console.store.CaseQueries;
-import ir.line111.console.store.CaseRow;
-import ir.line111.core.domain.cases.CaseStatus;
+import ir.line111.core.domain.cases.CaseAction;
+import ir.line111.core.domain.cases.CaseDetail;
+import ir.line111.core.domain.cases.CaseListItem;
+import ir.line111.core.domain.cases.CaseRules;
+import ir.line111.core.domain.cases.CaseSummary;
 import ir.line111.core.domain.cases.Channel;
+import ir.line111.core.domain.cases.SubjectPerson;
+import ir.line111.core.domain.cases.TimelineEvent;
 import ir.line111.core.domain.identity.NationalId;
 import ir.line111.core.domain.tracking.TrackingCode;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
-/** Cases as the API writes them (openapi.yaml: CaseSummary, CaseDetail). */
+/**
+ * Cases as the API writes them (openapi.yaml: CaseSummary, CaseDetail), from core's read model
+ * ({@link CaseListItem}, {@link CaseDetail}). "Overdue" is what core's {@code CaseRules} said when
+ * the case was read; the buttons are {@link CaseAction#allowedIn} for the user's roles.
+ */
 final class CaseJson {
     private CaseJson() {}
 
     /** Which cases a role may see at all: a transcriber only the recorded messages; admins none. */
-    static boolean visible(Call c, CaseRow row) {
+    static boolean visible(Call c, Channel channel) {
         if (c.has(Role.OPERATOR) || c.has(Role.SUPERVISOR)) return true;
-        return c.has(Role.TRANSCRIBER) && row.channel() == Channel.PHONE_MESSAGE;
+        return c.has(Role.TRANSCRIBER) && channel == Channel.PHONE_MESSAGE;
+    }
+
+    static boolean visible(Call c, CaseSummary s) {
+        return visible(c, s.channel());
     }
 
     static Channel onlyChannel(Call c) {
@@ -39,49 +51,58 @@ final class CaseJson {
         };
     }
 
-    static JsonObject subject(CaseRow r, boolean fullId) {
-        JsonObject s = new JsonObject().put("relation", r.relation() == null ? null : r.relation().name())
-                .put("idVerified", r.subjectIdVerified());
-        if (r.subjectNationalId() != null) {
-            s.put("nationalIdMasked", masked(r.subjectNationalId()));
-            if (fullId) s.put("nationalId", r.subjectNationalId());
+    static String digits(SubjectPerson p) {
+        return p == null || p.nationalId() == null ? null : p.nationalId().digits();
+    }
+
+    static JsonObject subject(SubjectPerson p, boolean fullId) {
+        JsonObject s = new JsonObject().put("relation", p.relation() == null ? null : p.relation().name())
+                .put("idVerified", p.idVerified());
+        if (p.nationalId() != null) {
+            s.put("nationalIdMasked", p.nationalId().masked());
+            if (fullId) s.put("nationalId", p.nationalId().digits());
         }
-        if (r.subjectFullName() != null) s.put("fullName", r.subjectFullName());
+        if (p.fullName() != null) s.put("fullName", p.fullName());
         return s;
     }
 
-    static JsonObject summary(CaseRow r, boolean fullId, Instant now) {
-        JsonObject o = new JsonObject()
-                .put("id", r.id())
-                .put("trackingCode", r.trackingCode())
-                .put("trackingCodePersian", persian(r.trackingCode()))
-                .put("kind", r.kind() == null ? null : r.kind().name())
-                .put("channel", r.channel() == null ? null : r.channel().name())
-                .put("status", r.status() == null ? null : r.status().name())
-                .put("subject", subject(r, fullId))
-                .put("agencyId", r.agencyId())
-                .put("agencyName", r.agencyName())
-                .put("summary", r.summary())
-                .put("callerNumber", r.callerNumber())
-                .put("registeredAt", str(r.registeredAt()))
-                .put("dueAt", str(r.dueAt()))
-                .put("overdue", r.overdue(now));
-        return o;
+    static JsonObject summary(CaseListItem i, boolean fullId) {
+        return summary(i.summary(), i.agencyId(), i.summaryText(), i.callerNumber(), i.overdue(), fullId);
     }
 
-    static JsonObject detail(Call c, CaseRow r, List<CaseQueries.EventRow> timeline, RecordingCatalog recordings, Instant now) {
-        JsonObject o = summary(r, true, now)
-                .put("description", r.description())
-                .put("deadlineClass", r.deadlineClass() == null ? null : r.deadlineClass().name())
-                .put("answer", r.answer())
-                .put("registeredBy", r.registeredBy())
-                .put("allowedActions", allowed(c, r));
+    private static JsonObject summary(CaseSummary s, Long agencyId, String summaryText, String callerNumber, boolean overdue, boolean fullId) {
+        return new JsonObject()
+                .put("id", s.id())
+                .put("trackingCode", s.trackingCode().digits())
+                .put("trackingCodePersian", s.trackingCode().persianGrouped())
+                .put("kind", s.kind() == null ? null : s.kind().name())
+                .put("channel", s.channel() == null ? null : s.channel().name())
+                .put("status", s.status() == null ? null : s.status().name())
+                .put("subject", subject(s.subject(), fullId))
+                .put("agencyId", agencyId)
+                .put("agencyName", s.agencyName())
+                .put("summary", summaryText)
+                .put("callerNumber", callerNumber)
+                .put("registeredAt", str(s.registeredAt()))
+                .put("dueAt", str(s.dueAt()))
+                .put("expectedAnswerAt", str(CaseRules.expectedAnswerDate(s).orElse(null)))
+                .put("overdue", overdue);
+    }
+
+    static JsonObject detail(Call c, CaseDetail d, RecordingCatalog recordings) {
+        CaseSummary s = d.summary();
+        JsonObject o = summary(s, d.agencyId(), d.summaryText(), d.callerNumber(), d.overdue(), true)
+                .put("description", d.description())
+                .put("deadlineClass", d.deadlineClass() == null ? null : d.deadlineClass().name())
+                .put("answer", s.answer())
+                .put("registeredBy", d.registeredBy())
+                .put("allowedActions", allowed(c, d));
         JsonArray tl = new JsonArray();
         Set<Long> recIds = new LinkedHashSet<>();
-        if (r.spokenIdRecordingId() != null) recIds.add(r.spokenIdRecordingId());
-        if (r.messageRecordingId() != null) recIds.add(r.messageRecordingId());
-        for (CaseQueries.EventRow e : timeline) {
-            JsonObject t = new JsonObject().put("at", str(e.at())).put("actor", e.actor()).put("type", e.type())
+        if (d.spokenIdRecordingId() != null) recIds.add(d.spokenIdRecordingId());
+        if (d.messageRecordingId() != null) recIds.add(d.messageRecordingId());
+        for (TimelineEvent e : d.timeline()) {
+            JsonObject t = new JsonObject().put("at", str(e.at())).put("actor", e.actor().name()).put("type", e.type().name())
                     .put("text", e.detail());
             if (e.to() != null) t.put("status", e.to().name());
             if (e.from() != null) t.put("fromStatus", e.from().name());
@@ -90,7 +111,7 @@ final class CaseJson {
             tl.add(t);
         }
         o.put("timeline", tl);
-        for (RecordingCatalog.RecordingInfo attached : recordings.ofCase(r.id())) recIds.add(attached.id());
+        for (RecordingCatalog.RecordingInfo attached : recordings.ofCase(d.id())) recIds.add(attached.id());
         JsonArray recs = new JsonArray();
         for (long id : recIds) {
             JsonObject rec = new JsonObject().put("id", id);
@@ -98,7 +119,7 @@ final class CaseJson {
                 rec.put("kind", info.kind() == null ? null : info.kind().name()).put("callId", info.callId())
                         .put("durationSeconds", info.durationSeconds()).put("createdAt", str(info.createdAt()));
             });
-            if (!rec.containsKey("kind")) rec.put("kind", id == (r.spokenIdRecordingId() == null ? -1 : r.spokenIdRecordingId()) ? "SPOKEN_ID" : "VOICEMAIL");
+            if (!rec.containsKey("kind")) rec.put("kind", id == (d.spokenIdRecordingId() == null ? -1 : d.spokenIdRecordingId()) ? "SPOKEN_ID" : "VOICEMAIL");
             rec.put("hasTranscript", recordings.hasTranscript(id));
             recs.add(rec);
         }
@@ -106,17 +127,12 @@ final class CaseJson {
         return o;
     }
 
-    static JsonArray allowed(Call c, CaseRow r) {
+    /** The case page's buttons: core's one decision for this user's roles (the workbench's transcription is not a button here). */
+    static JsonArray allowed(Call c, CaseDetail d) {
         JsonArray a = new JsonArray();
-        boolean sup = c.has(Role.SUPERVISOR);
-        boolean desk = sup || c.has(Role.OPERATOR);
-        CaseStatus s = r.status();
-        if (sup && s.canMoveTo(CaseStatus.REFERRED)) a.add("refer");
-        if (sup && s.canMoveTo(CaseStatus.ANSWERED)) a.add("answer");
-        if (desk && s == CaseStatus.ANSWERED) a.add("objection");
-        if (sup && s.canMoveTo(CaseStatus.COMPLAINTS_BOARD)) a.add("board");
-        if (sup && s.canMoveTo(CaseStatus.CLOSED) && s != CaseStatus.AWAITING_TRANSCRIPTION) a.add("close");
-        if (desk && s.isOpen()) a.add("message");
+        for (CaseAction action : CaseAction.allowedIn(d.status(), c.coreRoles())) {
+            if (action != CaseAction.TRANSCRIBE) a.add(action.name().toLowerCase(Locale.ROOT));
+        }
         return a;
     }
 

@@ -9,7 +9,6 @@ import ir.line111.console.http.Reply;
 import ir.line111.console.ports.RecordingCatalog;
 import ir.line111.console.security.Role;
 import ir.line111.console.store.AuditLog;
-import ir.line111.console.store.CaseRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +49,8 @@ public final class RecordingHandlers {
         boolean popped = c.has(Role.OPERATOR) && c.session().popped(id);
         if (!popped) {
             Optional<Long> caseId = Attachments.caseOf(cx, info);
-            Optional<CaseRow> row = caseId.flatMap(cid -> cx.caseQueries().find(cid));
-            if (row.isEmpty() || !CaseJson.visible(c, row.get())) {
+            Optional<ir.line111.core.domain.cases.CaseListItem> item = caseId.flatMap(cid -> cx.desk().item(cid));
+            if (item.isEmpty() || !CaseJson.visible(c, item.get().summary())) {
                 cx.audit().record(c.username(), AuditLog.Action.REFUSED, caseId.orElse(null), id, null, "recording not visible to the role", c.ip());
                 throw ApiException.notFound();
             }

@@ -12,10 +12,11 @@ import ir.line111.console.ports.RecordingCatalog;
 import ir.line111.console.security.Role;
 import ir.line111.console.store.AuditLog;
 import ir.line111.console.store.CaseActions;
-import ir.line111.console.store.CaseRow;
 import ir.line111.console.store.VoicemailDesk;
+import ir.line111.core.domain.cases.AwaitingMessages;
+import ir.line111.core.domain.cases.CaseDetail;
 import ir.line111.core.domain.cases.CaseKind;
-import ir.line111.core.domain.cases.CaseStatus;
+import ir.line111.core.domain.cases.CaseAction;
 import ir.line111.core.domain.cases.DeadlineClass;
 import ir.line111.core.domain.cases.SubjectPerson;
 import ir.line111.core.domain.identity.Digits;
@@ -55,12 +56,12 @@ public final class VoicemailHandlers {
 
     private Object list(Call c) {
         JsonArray items = new JsonArray();
-        for (CaseRow row : cx.voicemails().waiting(c.intParam("limit", 50, 1, 200))) {
-            JsonObject o = base(row, false);
-            if (row.messageRecordingId() != null) {
-                cx.recordings().find(row.messageRecordingId()).ifPresent(r -> o.put("durationSeconds", r.durationSeconds()));
+        for (AwaitingMessages.Message m : cx.voicemails().waiting(c.intParam("limit", 50, 1, 200))) {
+            JsonObject o = base(m, false);
+            if (m.messageRecordingId() != null) { // the queue shows each message's length (issue 15)
+                cx.recordings().find(m.messageRecordingId()).ifPresent(r -> o.put("durationSeconds", r.durationSeconds()));
             }
-            cx.voicemails().claimOf(row.id()).ifPresent(k -> o.put("claimedBy", k.claimedBy()).put("claimExpiresAt", k.expiresAt().toString()));
+            cx.voicemails().claimOf(m.caseId()).ifPresent(k -> o.put("claimedBy", k.claimedBy()).put("claimExpiresAt", k.expiresAt().toString()));
             items.add(o);
         }
         return new JsonObject().put("items", items).put("progress", progress()).put("transcriptionConfigured", transcriptionConfigured());
@@ -82,11 +83,12 @@ public final class VoicemailHandlers {
     }
 
     private JsonObject full(Call c, long id) {
-        CaseRow row = cx.caseQueries().find(id).orElseThrow(ApiException::notFound);
-        if (row.subjectNationalId() != null) {
-            cx.audit().record(c.username(), AuditLog.Action.VIEW_NATIONAL_ID, id, null, CaseJson.masked(row.subjectNationalId()), "voicemail", c.ip());
+        CaseDetail row = cx.desk().detail(id).orElseThrow(ApiException::notFound);
+        String nid = CaseJson.digits(row.summary().subject());
+        if (nid != null) {
+            cx.audit().record(c.username(), AuditLog.Action.VIEW_NATIONAL_ID, id, null, CaseJson.masked(nid), "voicemail", c.ip());
         }
-        JsonObject o = base(row, true).put("transcriptionConfigured", transcriptionConfigured());
+        JsonObject o = base(message(row), true).put("transcriptionConfigured", transcriptionConfigured());
         cx.voicemails().claimOf(id).ifPresent(k -> o.put("claimedBy", k.claimedBy()).put("claimExpiresAt", k.expiresAt().toString()));
         if (row.messageRecordingId() != null) {
             o.put("transcript", transcript(row.messageRecordingId(), cx.recordings()));
@@ -108,12 +110,19 @@ public final class VoicemailHandlers {
         return !cx.config().string("transcription.model").isBlank();
     }
 
-    private static JsonObject base(CaseRow row, boolean fullId) {
-        return new JsonObject().put("caseId", row.id()).put("trackingCode", row.trackingCode())
-                .put("trackingCodePersian", CaseJson.persian(row.trackingCode())).put("callId", row.callId())
-                .put("callerNumber", row.callerNumber()).put("receivedAt", row.registeredAt().toString())
-                .put("subject", CaseJson.subject(row, fullId)).put("messageRecordingId", row.messageRecordingId())
-                .put("spokenIdRecordingId", row.spokenIdRecordingId());
+    private static JsonObject base(AwaitingMessages.Message m, boolean fullId) {
+        return new JsonObject().put("caseId", m.caseId()).put("trackingCode", m.trackingCode().digits())
+                .put("trackingCodePersian", m.trackingCode().persianGrouped()).put("callId", m.callId())
+                .put("callerNumber", m.callerNumber()).put("receivedAt", m.receivedAt().toString())
+                .put("subject", CaseJson.subject(m.subject(), fullId)).put("messageRecordingId", m.messageRecordingId())
+                .put("spokenIdRecordingId", m.spokenIdRecordingId());
+    }
+
+    /** The case page's message as the workbench shows it (a supervisor may look at one already handled). */
+    private static AwaitingMessages.Message message(CaseDetail d) {
+        var s = d.summary();
+        return new AwaitingMessages.Message(s.id(), s.trackingCode(), d.callId(), d.callerNumber(), s.registeredAt(), s.subject(),
+                d.messageRecordingId(), d.spokenIdRecordingId());
     }
 
     static JsonObject transcript(long recordingId, RecordingCatalog recordings) {
@@ -129,8 +138,8 @@ public final class VoicemailHandlers {
     }
 
     private void mustHold(Call c, long id) {
-        CaseRow row = cx.caseQueries().find(id).orElseThrow(ApiException::notFound);
-        if (row.status() != CaseStatus.AWAITING_TRANSCRIPTION) throw ApiException.conflict("این پیام پیش‌تر رسیدگی شده است");
+        // Still a message to transcribe (CaseAction.TRANSCRIBE), else 409; then it must be this transcriber's.
+        cx.caseActions().refusal(id, CaseAction.TRANSCRIBE, CaseHandlers.staff(c)).ifPresent(Outcomes::done);
         if (!cx.voicemails().holds(id, c.username())) {
             throw cx.voicemails().claimOf(id).isPresent() ? ApiException.conflict("این پیام در دست همکار دیگری است") : ApiException.notFound();
         }
@@ -155,10 +164,10 @@ public final class VoicemailHandlers {
                 Inputs.text(b, "description", 10_000, false),
                 Inputs.enumOf(DeadlineClass.class, b.getValue("deadlineClass"), "deadlineClass", DeadlineClass.SIMPLE),
                 Inputs.text(b, "transcript", 20_000, false));
-        cx.caseActions().transcribed(id, t, c.username());
+        CaseDetail done = Outcomes.done(cx.caseActions().transcribed(id, t, CaseHandlers.staff(c)));
         cx.voicemails().done(id, c.username(), "REGISTERED", null);
         cx.audit().record(c.username(), AuditLog.Action.CHANGE_CASE, id, null, subject.nationalId().masked(), "voicemail registered", c.ip());
-        return cases.detailOf(c, id, false);
+        return cases.json(c, done);
     }
 
     private Object notAMatter(Call c) {
@@ -167,9 +176,9 @@ public final class VoicemailHandlers {
         JsonObject b = c.json();
         String reason = Inputs.text(b, "reason", 20, true).toUpperCase();
         if (!NOT_A_MATTER.contains(reason)) throw ApiException.invalid("reason", "دلیل نامعتبر");
-        cx.caseActions().notAMatter(id, reason, Inputs.text(b, "note", 4000, false), c.username());
+        CaseDetail done = Outcomes.done(cx.caseActions().notAMatter(id, reason, Inputs.text(b, "note", 4000, false), CaseHandlers.staff(c)));
         cx.voicemails().done(id, c.username(), "NOT_A_MATTER", reason);
         cx.audit().record(c.username(), AuditLog.Action.CHANGE_CASE, id, null, null, "not a matter: " + reason, c.ip());
-        return cases.detailOf(c, id, false);
+        return cases.json(c, done);
     }
 }

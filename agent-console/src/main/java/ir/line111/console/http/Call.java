@@ -35,6 +35,10 @@ public final class Call {
     public Session session() { return session; }
     public String username() { return session.username(); }
     public boolean has(Role role) { return session != null && session.has(role); }
+    /** The user's roles in core's terms, for core's rules ({@code CaseAction.allowedIn}); none without a session. */
+    public java.util.Set<ir.line111.core.domain.users.Role> coreRoles() {
+        return session == null ? java.util.Set.of() : Role.core(session.user().roles());
+    }
     public String ip() { return ip; }
     public String header(String name) { return headers.get(name); }
     /** The concrete path asked for ({@code /api/cases/42/refer}). */

@@ -139,12 +139,11 @@ public final class Replies {
      * was kept, so this is a conflict to show, never a 500.
      */
     static boolean concurrentChange(Throwable t) {
+        if (ir.line111.core.persistence.SqlErrors.isIntegrityViolation(t)) return true;
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             for (Class<?> k = c.getClass(); k != null; k = k.getSuperclass()) {
                 if (CONCURRENT_CHANGE.contains(k.getName())) return true;
             }
-            if (c instanceof java.sql.SQLIntegrityConstraintViolationException) return true;
-            if (c instanceof java.sql.SQLException se && "23505".equals(se.getSQLState())) return true;
         }
         return false;
     }

@@ -4,9 +4,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import ir.line111.console.security.Session;
 import ir.line111.console.store.AuditLog;
-import ir.line111.console.store.CaseQueries;
-import ir.line111.console.store.CaseQuery;
-import ir.line111.console.store.CaseRow;
+import ir.line111.core.domain.cases.CaseDesk;
+import ir.line111.core.domain.cases.CaseListItem;
+import ir.line111.core.domain.cases.CaseQuery;
 import ir.line111.core.domain.identity.NationalId;
 import ir.line111.core.domain.tracking.TrackingCode;
 
@@ -17,19 +17,20 @@ public final class ScreenPops {
     private ScreenPops() {}
 
     /** Blocking: reads the registry. The subject's ID wins over the caller's (the matter may be someone else's). */
-    public static JsonObject withEarlierCases(JsonObject pop, CaseQueries cases, Clock clock) {
+    public static JsonObject withEarlierCases(JsonObject pop, CaseDesk cases, Clock clock) {
         JsonArray given = pop.getJsonArray("earlierCases");
         if (given != null && !given.isEmpty()) return pop;
         String raw = pop.getString("subjectNationalId") != null ? pop.getString("subjectNationalId") : pop.getString("nationalId");
         if (raw == null || !(NationalId.parse(raw) instanceof NationalId.Parsed.Valid v)) return pop;
         JsonArray earlier = new JsonArray();
-        for (CaseRow r : cases.search(new CaseQuery(null, v.id().digits(), null, null, null, null, null, null, null, null, null, null, 0, 20)).items()) {
-            earlier.add(new JsonObject().put("id", r.id()).put("trackingCode", r.trackingCode())
-                    .put("trackingCodePersian", persian(r.trackingCode()))
+        for (CaseListItem i : cases.search(CaseQuery.all(20).withNationalId(v.id().digits())).items()) {
+            var r = i.summary();
+            earlier.add(new JsonObject().put("id", r.id()).put("trackingCode", r.trackingCode().digits())
+                    .put("trackingCodePersian", persian(r.trackingCode().digits()))
                     .put("kind", r.kind() == null ? null : r.kind().name()).put("channel", r.channel().name())
-                    .put("status", r.status().name()).put("agencyName", r.agencyName()).put("summary", r.summary())
+                    .put("status", r.status().name()).put("agencyName", r.agencyName()).put("summary", i.summaryText())
                     .put("registeredAt", String.valueOf(r.registeredAt())).put("dueAt", r.dueAt() == null ? null : r.dueAt().toString())
-                    .put("overdue", r.overdue(clock.instant())));
+                    .put("overdue", i.overdue()));
         }
         return pop.copy().put("earlierCases", earlier);
     }

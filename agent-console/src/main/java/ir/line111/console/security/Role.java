@@ -11,6 +11,18 @@ public enum Role {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The same role in core's terms (its rules, e.g. {@code CaseAction.allowedIn}, speak those). */
+    public ir.line111.core.domain.users.Role core() {
+        return ir.line111.core.domain.users.Role.valueOf(name());
+    }
+
+    /** Core's roles of a set of console roles. */
+    public static java.util.Set<ir.line111.core.domain.users.Role> core(java.util.Collection<Role> roles) {
+        java.util.Set<ir.line111.core.domain.users.Role> out = java.util.EnumSet.noneOf(ir.line111.core.domain.users.Role.class);
+        for (Role r : roles) out.add(r.core());
+        return out;
+    }
+
     public static Optional<Role> fromWire(String s) {
         if (s == null) return Optional.empty();
         for (Role r : values()) {

@@ -1,6 +1,5 @@
 package ir.line111.console.store;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -39,7 +38,7 @@ public final class IdempotencyStore {
                 return true;
             });
         } catch (Jdbc.StoreException e) {
-            if (duplicate(e)) return false;
+            if (ir.line111.core.persistence.SqlErrors.isUniqueViolation(e)) return false;
             throw e;
         }
     }
@@ -58,11 +57,4 @@ public final class IdempotencyStore {
         return jdbc.update("delete from console_idempotency_key where expires_at <= ?", now);
     }
 
-    private static boolean duplicate(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.sql.SQLIntegrityConstraintViolationException) return true;
-            if (c instanceof SQLException se && "23505".equals(se.getSQLState())) return true;
-        }
-        return false;
-    }
 }

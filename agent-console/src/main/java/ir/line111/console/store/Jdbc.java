@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plain JDBC for the console's reads and its own tables: the search and report queries are a few
- * indexed SELECTs that are clearer, and faster under load, as SQL than through an ORM session.
- * Every value is a bind parameter; no input is ever concatenated into SQL.
+ * Plain JDBC for the console's own tables (audit, idempotency keys, voicemail claims, abandoned
+ * calls, operator events) and the call figures of the reports. Cases are never read here: they come
+ * through core's ports ({@code ports/CasePorts}). Every value is a bind parameter; no input is ever
+ * concatenated into SQL.
  */
 public final class Jdbc {
 

@@ -2,6 +2,7 @@ package ir.line111.console.store;
 
 import ir.line111.core.domain.calls.CallOutcome;
 import ir.line111.core.domain.cases.CaseKind;
+import ir.line111.core.domain.cases.CaseReports;
 import ir.line111.core.domain.cases.CaseStatus;
 import ir.line111.core.domain.cases.Channel;
 
@@ -17,8 +18,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The supervisor's reports over a range of Tehran days. Sources: core's {@code call_record} and
- * {@code case_record}, the console's abandoned-call and operator-event tables (fed by the AMI
+ * The supervisor's reports over a range of Tehran days. Sources: core's {@code call_record}, core's
+ * case figures ({@link CaseReports}: the console has no SQL on the case tables), the console's abandoned-call and operator-event tables (fed by the AMI
  * adapter's events), and the AMI adapter's {@code ami_queue_calls} (wait and talk per queue call)
  * when it is in the database; without it the wait report uses what the console saw and says so.
  */
@@ -43,11 +44,13 @@ public final class Reports {
     }
 
     private final Jdbc jdbc;
+    private final CaseReports cases;
     private final Clock clock;
     private final ZoneId zone;
 
-    public Reports(Jdbc jdbc, Clock clock, ZoneId zone) {
+    public Reports(Jdbc jdbc, CaseReports cases, Clock clock, ZoneId zone) {
         this.jdbc = jdbc;
+        this.cases = cases;
         this.clock = clock;
         this.zone = zone;
     }
@@ -63,10 +66,10 @@ public final class Reports {
             case "calls-by-day" -> callsBy(name, title, from, to, a, b, false);
             case "call-outcomes" -> outcomes(name, title, from, to, a, b);
             case "wait-and-talk" -> waitAndTalk(name, title, from, to, a, b);
-            case "cases-by-kind" -> casesBy(name, title, from, to, a, b, "kind");
+            case "cases-by-kind" -> casesBy(name, title, from, to, a, b, CaseReports.Grouping.KIND);
             case "cases-by-agency" -> casesByAgency(name, title, from, to, a, b);
-            case "cases-by-channel" -> casesBy(name, title, from, to, a, b, "channel");
-            case "cases-by-status" -> casesBy(name, title, from, to, a, b, "status");
+            case "cases-by-channel" -> casesBy(name, title, from, to, a, b, CaseReports.Grouping.CHANNEL);
+            case "cases-by-status" -> casesBy(name, title, from, to, a, b, CaseReports.Grouping.STATUS);
             case "deadlines-by-agency" -> deadlines(name, title, from, to, a, b);
             case "operator-activity" -> operators(name, title, from, to, a, b);
             default -> throw new IllegalStateException(name);
@@ -196,17 +199,16 @@ public final class Reports {
                 List.of(r), "زمان انتظار تماس‌های پاسخ‌داده هنوز ثبت نمی‌شود؛ فقط انتظار تماس‌های رهاشده در دست است.");
     }
 
-    private Report casesBy(String name, String title, LocalDate from, LocalDate to, Instant a, Instant b, String column) {
-        // column is one of three fixed names chosen above, never input
+    private Report casesBy(String name, String title, LocalDate from, LocalDate to, Instant a, Instant b, CaseReports.Grouping grouping) {
+        String column = grouping.name().toLowerCase(java.util.Locale.ROOT);
         Map<String, Object> counts = new LinkedHashMap<>();
-        Enum<?>[] values = switch (column) {
-            case "kind" -> CaseKind.values();
-            case "channel" -> Channel.values();
-            default -> CaseStatus.values();
+        Enum<?>[] values = switch (grouping) {
+            case KIND -> CaseKind.values();
+            case CHANNEL -> Channel.values();
+            case STATUS -> CaseStatus.values();
         };
         for (Enum<?> e : values) counts.put(e.name(), 0L);
-        jdbc.list("select " + column + ", count(*) from case_record where registered_at >= ? and registered_at < ? group by " + column,
-                rs -> counts.put(rs.getString(1) == null ? "UNSPECIFIED" : rs.getString(1), rs.getLong(2)), a, b);
+        for (CaseReports.GroupCount g : cases.registeredBy(grouping, a, b)) counts.put(g.code() == null ? "UNSPECIFIED" : g.code(), g.cases());
         List<Map<String, Object>> rows = new ArrayList<>();
         counts.forEach((k, v) -> {
             Map<String, Object> r = row(column, k, "cases", v);
@@ -231,35 +233,27 @@ public final class Reports {
         return k;
     }
 
+    private static final String NOT_REFERRED = "بدون ارجاع";
+
     private Report casesByAgency(String name, String title, LocalDate from, LocalDate to, Instant a, Instant b) {
-        List<Map<String, Object>> rows = jdbc.list("select a.id, a.name, count(c.id) from case_record c left join agency a on a.id = c.agency_id "
-                + "where c.registered_at >= ? and c.registered_at < ? group by a.id, a.name order by count(c.id) desc",
-                rs -> {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    long id = rs.getLong(1);
-                    r.put("agencyId", rs.wasNull() ? null : id);
-                    r.put("agency", rs.getString(2) == null ? "بدون ارجاع" : rs.getString(2));
-                    r.put("cases", rs.getLong(3));
-                    return r;
-                }, a, b);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CaseReports.AgencyCount c : cases.registeredByAgency(a, b)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("agencyId", c.agencyId());
+            r.put("agency", c.agencyName() == null ? NOT_REFERRED : c.agencyName());
+            r.put("cases", c.cases());
+            rows.add(r);
+        }
         return new Report(name, title, from, to, List.of(new Column("agency", "دستگاه", "string"), new Column("cases", "پرونده‌ها", "number")), rows, null);
     }
 
+    /** Met, missed and pending as core's {@code CaseRules.deadline} judges them, by agency name. */
     private Report deadlines(String name, String title, LocalDate from, LocalDate to, Instant a, Instant b) {
-        Instant now = clock.instant();
         Map<String, long[]> byAgency = new TreeMap<>();
-        jdbc.list("select a.name, c.due_at, c.answered_at, c.status from case_record c left join agency a on a.id = c.agency_id "
-                + "where c.due_at >= ? and c.due_at < ?", rs -> {
-            String agency = rs.getString(1) == null ? "بدون ارجاع" : rs.getString(1);
-            Instant due = Jdbc.instant(rs, "due_at");
-            Instant answered = Jdbc.instant(rs, "answered_at");
-            long[] v = byAgency.computeIfAbsent(agency, k -> new long[4]);
-            v[0]++;
-            if (answered != null && !answered.isAfter(due)) v[1]++;
-            else if (answered != null || due.isBefore(now)) v[2]++;
-            else v[3]++;
-            return null;
-        }, a, b);
+        for (CaseReports.DeadlineCount d : cases.deadlines(a, b, clock.instant())) {
+            long[] v = byAgency.computeIfAbsent(d.agencyName() == null ? NOT_REFERRED : d.agencyName(), k -> new long[4]);
+            v[0] += d.due(); v[1] += d.met(); v[2] += d.missed(); v[3] += d.pending();
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         byAgency.forEach((k, v) -> {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -283,11 +277,11 @@ public final class Reports {
             }
             return null;
         }, a, b);
-        jdbc.list("select registered_by, count(*) from case_record where registered_at >= ? and registered_at < ? and channel = 'PHONE_LIVE' group by registered_by",
-                rs -> byUser.computeIfAbsent(rs.getString(1), k -> new long[4]), a, b);
         Map<String, Long> registered = new TreeMap<>();
-        jdbc.list("select registered_by, count(*) from case_record where registered_at >= ? and registered_at < ? group by registered_by",
-                rs -> registered.put(rs.getString(1), rs.getLong(2)), a, b);
+        for (CaseReports.RegistrarCount r : cases.registrars(a, b)) {
+            if (r.live() > 0) byUser.computeIfAbsent(r.registeredBy(), k -> new long[4]);
+            registered.put(r.registeredBy(), r.registered());
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         byUser.forEach((k, v) -> {
             Map<String, Object> r = new LinkedHashMap<>();

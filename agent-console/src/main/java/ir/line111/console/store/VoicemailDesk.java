@@ -1,18 +1,23 @@
 package ir.line111.console.store;
 
-import java.sql.SQLException;
+import ir.line111.core.domain.cases.AwaitingMessages;
+import ir.line111.core.persistence.SqlErrors;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The transcribers' queue: cases in AWAITING_TRANSCRIPTION, oldest first. A claim is a row whose
- * primary key is the case id, so of two transcribers racing for one message exactly one insert
- * succeeds; the other moves on to the next. Claims lapse after a while so a closed browser does not
- * hide a message for ever.
+ * The transcribers' queue: the messages core lists as awaiting transcription ({@link AwaitingMessages}),
+ * oldest first, and the console's claims on them. A claim is a row whose primary key is the case
+ * id, so of two transcribers racing for one message exactly one insert succeeds; the other moves on
+ * to the next. Claims lapse after a while so a closed browser does not hide a message for ever.
+ * The case table is core's: this class reads it only through the port.
  */
 public final class VoicemailDesk {
 
@@ -21,13 +26,14 @@ public final class VoicemailDesk {
     public record Claim(long caseId, String claimedBy, Instant expiresAt) {}
 
     public static final Duration CLAIM_TIME = Duration.ofMinutes(30);
-    private static final String AWAITING = "AWAITING_TRANSCRIPTION";
 
     private final Jdbc jdbc;
+    private final AwaitingMessages messages;
     private final Clock clock;
 
-    public VoicemailDesk(Jdbc jdbc, Clock clock) {
+    public VoicemailDesk(Jdbc jdbc, AwaitingMessages messages, Clock clock) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -35,22 +41,27 @@ public final class VoicemailDesk {
     public Optional<Long> claimNext(String username) {
         Instant now = now();
         jdbc.update("delete from console_voicemail_claim where expires_at < ?", now);
-        Optional<Long> mine = jdbc.one("select k.case_id from console_voicemail_claim k join case_record c on c.id = k.case_id "
-                + "where k.claimed_by = ? and c.status = ? order by k.claimed_at limit 1", rs -> rs.getLong(1), username, AWAITING);
+        List<Long> held = jdbc.list("select case_id from console_voicemail_claim where claimed_by = ? order by claimed_at, case_id",
+                rs -> rs.getLong(1), username);
+        Set<Long> stillAwaiting = messages.stillAwaiting(held);
+        Optional<Long> mine = held.stream().filter(stillAwaiting::contains).findFirst();
         if (mine.isPresent()) {
             extend(mine.get(), username);
             return mine;
         }
         for (int round = 0; round < 5; round++) {
-            List<Long> candidates = jdbc.list("select c.id from case_record c where c.status = ? and not exists "
-                    + "(select 1 from console_voicemail_claim k where k.case_id = c.id) order by c.registered_at, c.id limit 10",
-                    rs -> rs.getLong(1), AWAITING);
+            List<AwaitingMessages.Message> candidates = messages.oldest(10, claimed());
             if (candidates.isEmpty()) return Optional.empty();
-            for (long id : candidates) {
-                if (tryClaim(id, username, now)) return Optional.of(id);
+            for (AwaitingMessages.Message m : candidates) {
+                if (tryClaim(m.caseId(), username, now)) return Optional.of(m.caseId());
             }
         }
         return Optional.empty();
+    }
+
+    /** Every case with a claim row (a lapsed one too, until it is swept): not offered to another. */
+    private Set<Long> claimed() {
+        return new HashSet<>(jdbc.list("select case_id from console_voicemail_claim", rs -> rs.getLong(1)));
     }
 
     private boolean tryClaim(long caseId, String username, Instant now) {
@@ -58,9 +69,7 @@ public final class VoicemailDesk {
             return jdbc.run(c -> Jdbc.update(c, "insert into console_voicemail_claim (case_id, claimed_by, claimed_at, expires_at) values (?, ?, ?, ?)",
                     caseId, username, now, now.plus(CLAIM_TIME))) == 1;
         } catch (Jdbc.StoreException e) {
-            if (e.getCause() instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
-                return false; // someone else was quicker: integrity-constraint violation
-            }
+            if (SqlErrors.isIntegrityViolation(e)) return false; // someone else was quicker
             throw e;
         }
     }
@@ -93,21 +102,18 @@ public final class VoicemailDesk {
         });
     }
 
-    public List<CaseRow> waiting(int limit) {
-        return jdbc.list("select " + CaseQueries.COLUMNS.formatted("null", "null")
-                + " from case_record c left join agency a on a.id = c.agency_id where c.status = ? order by c.registered_at, c.id limit ?",
-                CaseQueries::row, AWAITING, limit);
+    /** The oldest messages awaiting transcription, claimed or not. */
+    public List<AwaitingMessages.Message> waiting(int limit) {
+        return messages.oldest(limit, Set.of());
     }
 
     public Progress progress(Instant startOfToday) {
         Instant now = now();
-        long all = jdbc.count("select count(*) from case_record where status = ?", AWAITING);
-        long claimed = jdbc.count("select count(*) from console_voicemail_claim k join case_record c on c.id = k.case_id "
-                + "where c.status = ? and k.expires_at >= ?", AWAITING, now);
+        long all = messages.count();
+        List<Long> live = jdbc.list("select case_id from console_voicemail_claim where expires_at >= ?", rs -> rs.getLong(1), now);
+        long claimed = messages.stillAwaiting(live).size();
         long done = jdbc.count("select count(*) from console_voicemail_done where done_at >= ?", startOfToday);
-        Instant oldest = jdbc.one("select min(registered_at) from case_record where status = ?",
-                rs -> { var t = rs.getObject(1, java.time.OffsetDateTime.class); return t == null ? null : t.toInstant(); }, AWAITING).orElse(null);
-        return new Progress(all - claimed, claimed, done, oldest);
+        return new Progress(all - claimed, claimed, done, messages.oldestReceivedAt().orElse(null));
     }
 
     private Instant now() {

@@ -81,7 +81,8 @@ public final class ConsoleBench {
 
             Vertx vertx = Vertx.vertx();
             ConsoleServer server = new ConsoleServer(Line111Config.of(Map.of("console.port", "0", "recordings.dir", dir.toString())), vertx,
-                    new ConsoleDependencies(db.dataSource(), new PersistentCases(db, issuer, Clock.systemUTC(), Duration.ofDays(30)),
+                    new ConsoleDependencies(db.dataSource(), ir.line111.console.support.TestPorts.cases(db,
+                            new PersistentCases(db, issuer, Clock.systemUTC(), Duration.ofDays(30))),
                             users, null, null, null, null));
             int port = server.start();
             try {

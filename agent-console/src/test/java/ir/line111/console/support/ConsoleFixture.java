@@ -68,8 +68,8 @@ public final class ConsoleFixture implements AutoCloseable {
     }
 
     /**
-     * {@code testCatalog}: false leaves the recordings catalogue to the console (the recordings
-     * module's tables); {@code beforeStart} runs on the database before the server starts.
+     * {@code testCatalog}: false reads the recordings module's tables ({@link JdbcRecordingCatalog},
+     * test-only: in production the app wires the recordings module itself); {@code beforeStart} runs on the database before the server starts.
      */
     public ConsoleFixture(Database db, boolean testCatalog, java.util.function.Consumer<Database> beforeStart) {
         this(db, testCatalog, beforeStart, Map.of(), u -> u);
@@ -103,7 +103,8 @@ public final class ConsoleFixture implements AutoCloseable {
             ConsoleUsers consoleUsers = users.apply(coreUsers);
             if (beforeStart != null) beforeStart.accept(db);
             this.vertx = Vertx.vertx();
-            this.server = new ConsoleServer(cfg, vertx, new ConsoleDependencies(db.dataSource(), cases, consoleUsers, testCatalog ? recordings : null,
+            this.server = new ConsoleServer(cfg, vertx, new ConsoleDependencies(db.dataSource(), TestPorts.cases(db, cases), consoleUsers,
+                    testCatalog ? recordings : new JdbcRecordingCatalog(jdbc, cfg.path("recordings.dir"), clock),
                     List.of(HealthCheck.of("ami", false, ami::get)), null, clock));
             this.port = server.start();
         } catch (IOException e) {

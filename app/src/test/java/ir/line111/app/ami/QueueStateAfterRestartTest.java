@@ -3,7 +3,6 @@ package ir.line111.app.ami;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import ir.line111.console.ConsoleDependencies;
 import ir.line111.console.ConsoleServer;
 import ir.line111.app.wiring.EdgeMetrics;
 import ir.line111.console.ports.HealthCheck;
@@ -89,9 +88,8 @@ class QueueStateAfterRestartTest {
         ami.start();
         // The re-sync is over before the console exists: nothing will publish again while the queue is idle.
         await().atMost(Duration.ofSeconds(10)).until(() -> ami.snapshot().known());
-        console = new ConsoleServer(config, vertx, new ConsoleDependencies(core.database().dataSource(),
-                core.caseRegistry(), null, null, List.of(HealthCheck.of("pbx", false, () -> EdgeMetrics.pbxHealth(true, ami))),
-                null, Clock.systemUTC()));
+        console = new ConsoleServer(config, vertx, ir.line111.app.wiring.ConsoleWiring.dependencies(core, core.caseRegistry(),
+                null, List.of(HealthCheck.of("pbx", false, () -> EdgeMetrics.pbxHealth(true, ami))), null, Clock.systemUTC()));
         console.start();
         base = "http://127.0.0.1:" + console.port();
         HttpResponse<String> signIn = post("/api/session", new JsonObject().put("username", "maryam").put("password", PASSWORD));

@@ -17,13 +17,17 @@ import java.util.Objects;
 
 import static ir.line111.core.persistence.CaseRows.summary;
 
-/** The console's case search ({@link ir.line111.core.domain.cases.CaseDesk#search}) as one HQL query. */
+/**
+ * The console's case search ({@link ir.line111.core.domain.cases.CaseDesk#search}) as one HQL query.
+ * "Due before" and "overdue" are {@link CaseRules#dueBefore} with the status sets CaseRules gives,
+ * so a page of overdue cases and the {@code overdue} flag of each item always agree.
+ */
 final class CaseSearch {
     private CaseSearch() {}
 
     static CasePage run(Database db, CaseQuery q, Instant now) {
         Objects.requireNonNull(q, "query");
-        StringBuilder hql = new StringBuilder("select c, a.name, a.promptKey from CaseEntity c left join AgencyEntity a on a.id = c.agencyId where 1 = 1");
+        StringBuilder hql = new StringBuilder(SELECT + " where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (notBlank(q.trackingCode())) {
             String code = Digits.toAscii(q.trackingCode()).replaceAll("[\\s-]", "");
@@ -68,25 +72,50 @@ final class CaseSearch {
             params.put("to", q.registeredTo());
         }
         if (q.dueBefore() != null) {
-            hql.append(" and c.dueAt < :due");
+            hql.append(dueBefore(":due"));
             params.put("due", q.dueBefore());
         }
+        if (q.overdue() != null) {
+            hql.append(q.overdue() ? dueBefore(":now") : notDueBefore(":now"));
+            params.put("now", now);
+        }
+        if (q.dueBefore() != null || q.overdue() == Boolean.TRUE) {
+            params.put("awaiting", CaseRules.awaitingAnswerStatuses());
+        }
+        if (q.overdue() == Boolean.FALSE) params.put("notAwaiting", CaseRules.notAwaitingAnswerStatuses());
         if (q.openOnly()) {
             hql.append(" and c.status <> :closed");
             params.put("closed", CaseStatus.CLOSED);
         }
-        hql.append(q.dueBefore() != null ? " order by c.dueAt asc, c.id asc" : " order by c.registeredAt desc, c.id desc");
+        hql.append(q.byDueDate() ? " order by c.dueAt asc, c.id asc" : " order by c.registeredAt desc, c.id desc");
         return db.fromTransaction(s -> {
             var query = s.createSelectionQuery(hql.toString(), Object[].class);
             params.forEach(query::setParameter);
             List<Object[]> rows = query.setFirstResult(q.page() * q.size()).setMaxResults(q.size() + 1).getResultList();
             boolean more = rows.size() > q.size();
-            List<CaseListItem> items = rows.stream().limit(q.size()).map(r -> {
-                CaseEntity c = (CaseEntity) r[0];
-                return new CaseListItem(summary(c, (String) r[1], (String) r[2]), c.getAgencyId(), c.getSummary(), c.getCallerNumber(), CaseRules.overdue(c.getStatus(), c.getDueAt(), now));
-            }).toList();
+            List<CaseListItem> items = rows.stream().limit(q.size()).map(r -> item(r, now)).toList();
             return new CasePage(items, q.page(), q.size(), more);
         });
+    }
+
+    /** The select every list reads: the case, its agency's name and prompt key. */
+    static final String SELECT = "select c, a.name, a.promptKey from CaseEntity c left join AgencyEntity a on a.id = c.agencyId";
+
+    /** A row of {@link #SELECT} as a list item. */
+    static CaseListItem item(Object[] r, Instant now) {
+        CaseEntity c = (CaseEntity) r[0];
+        return new CaseListItem(summary(c, (String) r[1], (String) r[2]), c.getAgencyId(), c.getSummary(), c.getCallerNumber(),
+                CaseRules.overdue(c.getStatus(), c.getDueAt(), now));
+    }
+
+    /** {@link CaseRules#dueBefore} as HQL: an answer is awaited and expected before {@code instant}. */
+    static String dueBefore(String instant) {
+        return " and c.status in (:awaiting) and c.dueAt < " + instant;
+    }
+
+    /** Its negation: no answer awaited, or no due date, or expected at or after {@code instant}. */
+    static String notDueBefore(String instant) {
+        return " and (c.status in (:notAwaiting) or c.dueAt is null or c.dueAt >= " + instant + ")";
     }
 
     private static boolean notBlank(String s) {

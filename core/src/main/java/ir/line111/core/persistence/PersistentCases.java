@@ -90,7 +90,6 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
         return db.fromTransaction(s -> duplicates.find(s, subject.digits(), now).map(c -> summary(s, c)));
     }
 
-
     @Override
     public CaseSummary registerVoicemail(VoicemailIntake in) {
         return registerVoicemail(in, codes.issue());
@@ -171,8 +170,6 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
         });
     }
 
-
-
     @Override
     public void addMessage(long caseId, Long recordingId, String callId, String text, Actor actor) {
         Instant now = now();
@@ -232,7 +229,6 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
         });
     }
 
-
     // ---------------------------------------------------------------- CaseDesk
 
     @Override
@@ -242,13 +238,27 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
     }
 
     @Override
+    public Optional<CaseListItem> item(long caseId) {
+        return CaseLinks.item(db, caseId, now());
+    }
+
+    @Override
+    public Optional<Long> caseOfRecording(long recordingId) {
+        return CaseLinks.caseOfRecording(db, recordingId);
+    }
+
+    @Override
+    public java.util.Set<String> callsOf(long caseId) {
+        return CaseLinks.callsOf(db, caseId);
+    }
+
+    @Override
     public List<TimelineEvent> timeline(long caseId) {
         return db.fromTransaction(s -> {
             load(s, caseId);
             return CaseRows.timeline(s, caseId);
         });
     }
-
 
     @Override
     public CasePage search(CaseQuery q) {
@@ -367,26 +377,11 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
         });
     }
 
-
-
-
-
-
-
-
-
     // ---------------------------------------------------------------- shared helpers
 
     /** Microseconds: what both databases keep, so a returned summary equals the stored one. */
     protected Instant now() {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
-
-
-
-
-
-
-
 
 }

@@ -16,7 +16,6 @@ import java.util.List;
 public final class JdbcQueueCallStore implements QueueCallStore {
 
     /** SQLSTATE for a unique-constraint violation on both H2 and PostgreSQL. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
 
@@ -42,7 +41,7 @@ public final class JdbcQueueCallStore implements QueueCallStore {
             ps.setObject(10, OffsetDateTime.ofInstant(c.endedAt(), ZoneOffset.UTC));
             ps.executeUpdate();
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) return;
+            if (ir.line111.core.persistence.SqlErrors.isUniqueViolation(e)) return;
             throw new IllegalStateException("cannot store queue call " + c.uniqueId() + ": " + e.getMessage(), e);
         }
     }

@@ -135,7 +135,7 @@ public final class AudioStore implements RecordingStore {
         } catch (Sql.StoreException e) {
             // The unique path index is the arbiter: a lost race reads the winner's row. The loser's
             // transaction was rolled back whole (PostgreSQL aborts it), so this reads in a new one.
-            if (!Sql.isUniqueViolation(e)) throw e;
+            if (!ir.line111.core.persistence.SqlErrors.isUniqueViolation(e)) throw e;
             return new Adoption(byRelativePath(relative).orElseThrow(() -> e), false);
         }
         if (facts.flag() != null) {

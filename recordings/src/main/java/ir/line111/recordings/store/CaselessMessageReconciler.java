@@ -5,6 +5,7 @@ import ir.line111.core.domain.cases.CaseSummary;
 import ir.line111.core.domain.cases.Relation;
 import ir.line111.core.domain.cases.SubjectPerson;
 import ir.line111.core.domain.cases.VoicemailIntake;
+import ir.line111.core.persistence.CaseTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -85,15 +86,13 @@ public final class CaselessMessageReconciler {
             List<Lost> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT r.id, r.call_id, r.recorded_at,
-                           (SELECT MIN(k.id) FROM case_record k WHERE k.message_recording_id = r.id),
+                           %s,
                            (SELECT MAX(cr.caller_number) FROM call_record cr WHERE cr.call_id = r.call_id)
                       FROM recording r
                      WHERE r.kind = 'VOICEMAIL' AND r.case_id IS NULL AND r.flagged IS NULL AND r.purged_at IS NULL
                        AND r.adopted_at < ? AND r.adopted_at > ?
-                       AND (EXISTS (SELECT 1 FROM case_record k WHERE k.message_recording_id = r.id)
-                            OR (NOT EXISTS (SELECT 1 FROM case_event e WHERE e.recording_id = r.id OR e.call_id = r.call_id)
-                                AND NOT EXISTS (SELECT 1 FROM case_record k WHERE k.call_id = r.call_id)))
-                     ORDER BY r.id""")) {
+                       AND %s
+                     ORDER BY r.id""".formatted(CaseTables.caseHoldingMessage("r"), CaseTables.messageHeldOrUnclaimed("r")))) {
                 ps.setObject(1, Sql.ts(adoptedBefore));
                 ps.setObject(2, Sql.ts(adoptedAfter));
                 try (ResultSet rs = ps.executeQuery()) {

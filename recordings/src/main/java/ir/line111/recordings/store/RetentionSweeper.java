@@ -29,12 +29,8 @@ public final class RetentionSweeper {
     private static final Logger log = LoggerFactory.getLogger(RetentionSweeper.class);
     private static final int BATCH = 500;
 
-    /** A case row (core's {@code case_record}) that is still open and points at recording r. */
-    static final String HELD_BY_OPEN_CASE = """
-            (EXISTS (SELECT 1 FROM case_record c WHERE c.status <> 'CLOSED'
-                     AND (c.id = r.case_id OR c.spoken_id_recording_id = r.id OR c.message_recording_id = r.id))
-             OR EXISTS (SELECT 1 FROM case_event e JOIN case_record c ON c.id = e.case_id
-                        WHERE e.recording_id = r.id AND c.status <> 'CLOSED'))""";
+    /** A case that is still open holds recording r (core's condition on its own tables). */
+    static final String HELD_BY_OPEN_CASE = ir.line111.core.persistence.CaseTables.heldByOpenCase("r");
 
     private final DataSource db;
     private final AudioStore store;

@@ -45,14 +45,6 @@ public final class Sql {
         return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
     }
 
-    /** True when {@code e} (or its cause) is a unique-constraint violation: SQLState 23505 on H2 and PostgreSQL. */
-    public static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) return true;
-        }
-        return false;
-    }
-
     /** A database failure the caller cannot fix; carries the SQL cause. */
     public static final class StoreException extends RuntimeException {
         public StoreException(String message, Throwable cause) { super(message, cause); }

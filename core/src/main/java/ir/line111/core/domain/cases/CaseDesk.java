@@ -4,6 +4,7 @@ import ir.line111.core.domain.identity.NationalId;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The console's work on cases (supervisors, operators, transcribers), beside the callers' actions of
@@ -16,6 +17,15 @@ import java.util.Optional;
 public interface CaseDesk {
 
     Optional<CaseDetail> detail(long caseId);
+
+    /** The case as lists show it (no timeline): for a visibility or status check, or one row. */
+    Optional<CaseListItem> item(long caseId);
+
+    /** The case a recording belongs to: its message or spoken ID, or a timeline entry naming it. */
+    Optional<Long> caseOfRecording(long recordingId);
+
+    /** The calls a case knows of: the one it was registered from, and those its timeline came from. */
+    Set<String> callsOf(long caseId);
 
     /** Oldest first. */
     List<TimelineEvent> timeline(long caseId);

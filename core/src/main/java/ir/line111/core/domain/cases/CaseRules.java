@@ -42,12 +42,43 @@ public final class CaseRules {
 
     /** Its expected answer date has passed. */
     public static boolean overdue(CaseStatus status, Instant dueAt, Instant now) {
-        return expectedAnswerDate(status, dueAt).filter(d -> d.isBefore(now)).isPresent();
+        return dueBefore(status, dueAt, now);
     }
 
-    /** The statuses in which a case can be overdue (for a query: overdue = status in these and due before now). */
+    /** The statuses in which a case can be overdue (for a query: overdue = status in these and due before now; see {@link #dueBefore}). */
     public static List<CaseStatus> awaitingAnswerStatuses() {
         return java.util.Arrays.stream(CaseStatus.values()).filter(CaseRules::awaitingAnswer).toList();
+    }
+
+    /**
+     * Whether an answer to the case was due before {@code instant}: an answer is awaited and its
+     * expected date lies before it. "Overdue" is this with {@code instant} = now; the console's
+     * "due this week" list is this with next Saturday. A query evaluates the same rule as
+     * {@code status in awaitingAnswerStatuses() and due_at < instant} (its negation:
+     * {@code status in notAwaitingAnswerStatuses() or due_at is null or due_at >= instant}), so the SQL and this method cannot disagree.
+     */
+    public static boolean dueBefore(CaseStatus status, Instant dueAt, Instant instant) {
+        return expectedAnswerDate(status, dueAt).filter(d -> d.isBefore(instant)).isPresent();
+    }
+
+    /**
+     * The statuses in which a case is never due: the complement of {@link #awaitingAnswerStatuses()}.
+     * Not due before {@code instant} = status in these, or no due date, or due at or after it.
+     */
+    public static List<CaseStatus> notAwaitingAnswerStatuses() {
+        return java.util.Arrays.stream(CaseStatus.values()).filter(s -> !awaitingAnswer(s)).toList();
+    }
+
+    /** How a case fared against its deadline, for the reports: met, missed, or still running. */
+    public enum Deadline { MET, MISSED, PENDING }
+
+    /**
+     * Met when answered by the due date; missed when answered later, or unanswered and past it
+     * (closed without an answer included: the caller never heard one); else still pending.
+     */
+    public static Deadline deadline(Instant dueAt, Instant answeredAt, Instant now) {
+        if (answeredAt != null) return answeredAt.isAfter(dueAt) ? Deadline.MISSED : Deadline.MET;
+        return dueAt.isBefore(now) ? Deadline.MISSED : Deadline.PENDING;
     }
 
     /** Only an answer can be objected to. */

@@ -101,4 +101,52 @@ class CaseRulesTest {
             }
         }
     }
+
+    @Test
+    void dueBeforeIsTheExpectedAnswerDateBeforeTheInstantAndItsStatusSetsPartitionTheStatuses() {
+        Instant after = DUE.plusSeconds(1);
+        for (CaseStatus s : CaseStatus.values()) {
+            assertThat(CaseRules.dueBefore(s, DUE, after)).as(s.name()).isEqualTo(CaseRules.awaitingAnswer(s));
+            assertThat(CaseRules.dueBefore(s, DUE, DUE)).as("%s due at the instant", s).isFalse();
+            assertThat(CaseRules.dueBefore(s, null, after)).as("%s without a due date", s).isFalse();
+            assertThat(CaseRules.overdue(s, DUE, after)).as("overdue is due before now").isEqualTo(CaseRules.dueBefore(s, DUE, after));
+        }
+        // what a query uses: "due" = status in awaitingAnswerStatuses, "not due" = status in the complement
+        assertThat(CaseRules.awaitingAnswerStatuses()).doesNotContainAnyElementsOf(CaseRules.notAwaitingAnswerStatuses());
+        assertThat(java.util.stream.Stream.concat(CaseRules.awaitingAnswerStatuses().stream(), CaseRules.notAwaitingAnswerStatuses().stream()))
+                .containsExactlyInAnyOrder(CaseStatus.values());
+        assertThat(CaseRules.notAwaitingAnswerStatuses()).containsExactlyInAnyOrder(CaseStatus.ANSWERED, CaseStatus.CLOSED);
+    }
+
+    @Test
+    void aDeadlineIsMetByAnAnswerInTimeMissedByALateOneOrNoneAfterTheDateAndOtherwiseStillPending() {
+        Instant now = DUE.plusSeconds(3600);
+        assertThat(CaseRules.deadline(DUE, DUE, now)).as("answered on the due date").isEqualTo(CaseRules.Deadline.MET);
+        assertThat(CaseRules.deadline(DUE, DUE.minusSeconds(60), now)).isEqualTo(CaseRules.Deadline.MET);
+        assertThat(CaseRules.deadline(DUE, DUE.plusSeconds(1), now)).as("answered late").isEqualTo(CaseRules.Deadline.MISSED);
+        assertThat(CaseRules.deadline(DUE, null, now)).as("no answer, date passed").isEqualTo(CaseRules.Deadline.MISSED);
+        assertThat(CaseRules.deadline(DUE, null, DUE.minusSeconds(1))).as("no answer yet, still time").isEqualTo(CaseRules.Deadline.PENDING);
+    }
+
+    @Test
+    void theActionsAUserMayTakeFollowTheStatusAndTheirRoles() {
+        var supervisor = java.util.Set.of(ir.line111.core.domain.users.Role.SUPERVISOR);
+        var operator = java.util.Set.of(ir.line111.core.domain.users.Role.OPERATOR);
+        var transcriber = java.util.Set.of(ir.line111.core.domain.users.Role.TRANSCRIBER);
+        var admin = java.util.Set.of(ir.line111.core.domain.users.Role.ADMIN);
+        assertThat(CaseAction.allowedIn(CaseStatus.REGISTERED, supervisor)).containsExactly(CaseAction.REFER, CaseAction.ANSWER, CaseAction.CLOSE, CaseAction.MESSAGE);
+        assertThat(CaseAction.allowedIn(CaseStatus.REGISTERED, operator)).containsExactly(CaseAction.MESSAGE);
+        assertThat(CaseAction.allowedIn(CaseStatus.ANSWERED, operator)).containsExactly(CaseAction.OBJECTION, CaseAction.MESSAGE);
+        assertThat(CaseAction.allowedIn(CaseStatus.ANSWERED, supervisor)).containsExactly(CaseAction.OBJECTION, CaseAction.CLOSE, CaseAction.MESSAGE);
+        assertThat(CaseAction.allowedIn(CaseStatus.AWAITING_TRANSCRIPTION, supervisor)).as("a message is closed at the workbench")
+                .doesNotContain(CaseAction.CLOSE, CaseAction.TRANSCRIBE);
+        assertThat(CaseAction.allowedIn(CaseStatus.AWAITING_TRANSCRIPTION, transcriber)).containsExactly(CaseAction.TRANSCRIBE);
+        assertThat(CaseAction.allowedIn(CaseStatus.REGISTERED, transcriber)).isEmpty();
+        for (CaseStatus s : CaseStatus.values()) {
+            assertThat(CaseAction.allowedIn(s, admin)).as("admin, %s", s).isEmpty();
+            assertThat(CaseAction.allowedIn(s)).as("what a role may do is what the status allows, narrowed")
+                    .containsAll(CaseAction.allowedIn(s, java.util.EnumSet.allOf(ir.line111.core.domain.users.Role.class)));
+            assertThat(CaseAction.OBJECTION.allowed(s, operator)).as("objection only to an answer, %s", s).isEqualTo(CaseRules.mayObject(s));
+        }
+    }
 }

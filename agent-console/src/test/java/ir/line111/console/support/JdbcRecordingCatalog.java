@@ -1,4 +1,6 @@
-package ir.line111.console.store;
+package ir.line111.console.support;
+
+import ir.line111.console.store.Jdbc;
 
 import ir.line111.console.ports.RecordingCatalog;
 import ir.line111.core.domain.recordings.RecordingKind;
