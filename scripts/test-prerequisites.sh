@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suite needs on a fresh Debian machine: PostgreSQL running on
 # 127.0.0.1:5432 with database `test`, espeak-ng and sox (prompt generation), Chromium and
-# ChromeDriver (browser tests). Idempotent; quiet when everything is already there.
+# ChromeDriver (browser tests), npm (the build fetches the console's font, Vazirmatn, from the npm
+# registry). Idempotent; quiet when everything is already there.
 set -euo pipefail
 
 need=()
@@ -9,6 +10,7 @@ command -v espeak-ng >/dev/null || need+=(espeak-ng)
 command -v sox >/dev/null || need+=(sox)
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
+command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "test-prerequisites: installing ${need[*]}"

@@ -102,6 +102,7 @@ export const api = {
   signIn: (username, password) => call('POST', '/api/session', {body: {username, password}}),
   signOut: () => del('/api/session'),
   me: () => get('/api/me'),
+  changeOwnPassword: (currentPassword, newPassword, once) => post('/api/me/password', {currentPassword, newPassword}, once),
   reference: () => get('/api/reference'),
 
   presence: () => get('/api/desk/presence'),

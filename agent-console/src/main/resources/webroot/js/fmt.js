@@ -31,6 +31,22 @@ export function jalaliParts(v) {
   return {y: parseInt(parts.year, 10), m: parseInt(parts.month, 10), d: parseInt(parts.day, 10)};
 }
 
+/**
+ * A code, number or phone number to put inside Persian text: Persian digits, isolated left-to-right
+ * (U+2066 LEFT-TO-RIGHT ISOLATE … U+2069 POP DIRECTIONAL ISOLATE). Without it "۰۸۶-۵۷۴-۶۵۷" in a
+ * right-to-left sentence reads ۶۵۷-۵۷۴-۰۸۶. The one helper every sentence uses (the server's sentences
+ * do the same in core's TimelineText).
+ */
+export function ltr(v) {
+  return v == null || v === '' ? '' : '\u2066' + faDigits(v) + '\u2069';
+}
+
+/** A tracking code inside a sentence: grouped, Persian digits, isolated. */
+export function codeInText(code) { return ltr(trackingCode(asciiDigits(code))); }
+
+/** A count inside a sentence: "۲ ثانیه", never "2 ثانیه". */
+export function count(n) { return n == null ? '—' : ltr(numFmt.format(n)); }
+
 /** ASCII digits → Persian digits, for codes and numbers read out to callers. */
 export function faDigits(s) {
   return s == null ? '' : String(s).replace(/[0-9]/g, c => String.fromCharCode(0x06F0 + (c.charCodeAt(0) - 48)));

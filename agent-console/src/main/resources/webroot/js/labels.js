@@ -48,11 +48,11 @@ export const EVENT_TYPES = {
   CALL: 'تماس', RECORDING: 'ضبط', MESSAGE: 'پیام تکمیلی', TRANSCRIPT: 'متن پیام', STATUS: 'تغییر وضعیت', BOARD: 'ارسال به هیأت',
 };
 
-/** Label of an enum value: the server's label when given, else ours, else the raw value. */
+/** Label of an enum value: the server's label when given, else ours, else «نامشخص» (a code is never shown to people). */
 export function label(table, value, serverLabel) {
   if (serverLabel) return serverLabel;
   if (value == null) return '—';
-  return table[value] ?? String(value);
+  return table[value] ?? 'نامشخص';
 }
 
 export const options = table => Object.entries(table);

@@ -6,6 +6,7 @@ import {h, mount, toast, clearToasts} from './dom.js';
 import {signInAgain} from './reauth.js';
 import * as ws from './ws.js';
 import {ROLES} from './labels.js';
+import {count} from './fmt.js';
 
 const PAGES = [
   {path: 'desk', title: 'میز پاسخگویی', roles: ['operator'], load: () => import('./pages/desk.js')},
@@ -17,6 +18,8 @@ const PAGES = [
   {path: 'reports', title: 'گزارش‌ها', roles: ['supervisor', 'admin'], load: () => import('./pages/reports.js')},
   {path: 'wrapup-report', title: 'کدهای پایان تماس', roles: ['supervisor', 'admin'], load: () => import('./pages/wrapup-report.js')},
   {path: 'admin', title: 'مدیریت', roles: ['admin'], load: () => import('./pages/admin.js')},
+  // Every role: reached from the name in the header (#who-name), not the nav.
+  {path: 'account', title: 'حساب من', roles: Object.keys(ROLES).map(r => r.toLowerCase()), load: () => import('./pages/account.js'), hidden: true},
 ];
 
 const view = document.getElementById('view');
@@ -84,7 +87,7 @@ function showSignIn(message) {
       else location.hash = '#/' + home();
     } catch (err) {
       error.textContent = err.code === 'too_many_attempts'
-        ? `تلاش‌های ناموفق زیاد بود؛ ${err.retryAfterSeconds ?? 'چند'} ثانیه دیگر دوباره امتحان کنید.`
+        ? `تلاش‌های ناموفق زیاد بود؛ ${err.retryAfterSeconds != null ? count(err.retryAfterSeconds) : 'چند'} ثانیه دیگر دوباره امتحان کنید.`
         : err.status === 401 ? 'نام کاربری یا گذرواژه درست نیست.' : errorText(err);
       error.hidden = false;
       pass.value = '';

@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import ir.line111.console.handlers.AccountHandlers;
 import ir.line111.console.handlers.AdminHandlers;
 import ir.line111.console.handlers.AuthHandlers;
 import ir.line111.console.handlers.CaseHandlers;
@@ -251,6 +252,7 @@ public final class ConsoleServer {
             router.route("/api/*").handler(ctx -> ApiRoutes.resolveSession(ctx, cx.sessions()));
             ApiRoutes api = new ApiRoutes(router, cx.sessions(), blocking, metrics, idempotency);
             new AuthHandlers(cx).register(api);
+            new AccountHandlers(cx).register(api);
             new ReferenceHandlers(cx).register(api);
             new DeskHandlers(cx).register(api);
             CaseHandlers cases = new CaseHandlers(cx);

@@ -152,14 +152,19 @@ export async function render(view, params) {
     mount(body, form);
   }
 
+  // The server's Persian sentence is "label: detail"; the action has its own column.
+  const auditDetail = a => (a.text && a.actionLabel && a.text.startsWith(a.actionLabel + ': ') ? a.text.slice(a.actionLabel.length + 2) : '');
+
   async function audit() {
     const list = (await api.audit({limit: 200})).items ?? [];
     mount(body, h('div', {class: 'table-wrap'}, h('table', {id: 'audit-table'},
       h('thead', null, h('tr', null, ['زمان', 'کاربر', 'کار', 'پرونده', 'صدا', 'کد ملی', 'جزئیات', 'نشانی'].map(t => h('th', null, t)))),
       h('tbody', null, list.map(a => h('tr', null,
-        h('td', {class: 'num'}, jDateTime(a.at)), h('td', {class: 'ltr'}, a.username ?? ''), h('td', {class: 'ltr'}, a.action ?? ''),
+        h('td', {class: 'num'}, jDateTime(a.at)), h('td', {class: 'ltr'}, a.username ?? ''),
+        h('td', {dataset: {action: a.action ?? ''}}, a.actionLabel ?? 'رویداد'),
         h('td', null, a.caseId != null ? num(a.caseId) : ''), h('td', null, a.recordingId != null ? num(a.recordingId) : ''),
-        h('td', {class: 'ltr'}, faDigits(a.nationalIdMasked ?? '')), h('td', null, a.detail ?? ''), h('td', {class: 'ltr'}, a.ip ?? '')))))));
+        h('td', {class: 'ltr'}, faDigits(a.nationalIdMasked ?? '')), h('td', {dataset: {event: a.event?.type ?? ''}}, auditDetail(a)),
+        h('td', {class: 'ltr'}, a.ip ?? '')))))));
   }
 
   async function load() {

@@ -54,7 +54,7 @@ export async function render(view, [caseId]) {
       players.push(p);
       const tBox = h('div');
       return h('div', {class: 'recording', dataset: {recordingId: r.id}},
-        h('div', {class: 'row'}, h('strong', null, RECORDING_KINDS[r.kind] ?? r.kind), h('span', {class: 'muted num'}, duration(r.durationSeconds))),
+        h('div', {class: 'row'}, h('strong', null, RECORDING_KINDS[r.kind] ?? 'صدا'), h('span', {class: 'muted num'}, duration(r.durationSeconds))),
         p.el,
         r.hasTranscript ? h('button', {type: 'button', class: 'link', on: {click: async e => {
           e.target.remove();
@@ -72,8 +72,8 @@ export async function render(view, [caseId]) {
       const rec = ev.recordingId != null ? recordings.get(ev.recordingId) ?? {id: ev.recordingId, kind: 'VOICEMAIL'} : null;
       if (rec) shownRecordings.add(rec.id);
       return h('li', null,
-        h('div', {class: 'when'}, jDateTime(ev.at), ev.actor ? ' — ' + ev.actor : ''),
-        h('div', null, h('strong', null, EVENT_TYPES[ev.type] ?? ev.type),
+        h('div', {class: 'when'}, jDateTime(ev.at), ev.actor ? ' — ' + (ev.actorLabel ?? ev.actor) : ''),
+        h('div', null, h('strong', {dataset: {type: ev.type}}, ev.typeLabel ?? EVENT_TYPES[ev.type] ?? 'رویداد'),
           ev.status ? [' ', h('span', {class: ['badge', statusClass(ev.status)]}, statusLabel(ev.status))] : null,
           ev.agencyName ? ' — ' + ev.agencyName : ''),
         ev.text ? h('div', {dir: 'auto', style: {whiteSpace: 'pre-wrap', textAlign: 'right'}}, ev.text) : null,
@@ -99,7 +99,7 @@ export async function render(view, [caseId]) {
         mount(body, items.length ? h('div', {class: 'table-wrap', style: {maxHeight: '260px'}}, h('table', null,
           h('thead', null, h('tr', null, h('th', null, 'زمان'), h('th', null, 'کاربر'), h('th', null, 'کار'))),
           h('tbody', null, items.map(a => h('tr', null, h('td', {class: 'num'}, jDateTime(a.at)),
-            h('td', {class: 'ltr'}, a.username ?? ''), h('td', {class: 'ltr'}, a.action ?? ''))))))
+            h('td', {class: 'ltr'}, a.username ?? ''), h('td', {dataset: {action: a.action ?? ''}}, a.text ?? a.actionLabel ?? 'رویداد'))))))
           : h('p', {class: 'muted'}, 'موردی ثبت نشده است.'));
       } catch (err) { mount(body, h('p', {class: 'notice bad'}, errorText(err))); }
     }}}, h('summary', null, 'چه کسی این پرونده را دیده یا تغییر داده است'), body);

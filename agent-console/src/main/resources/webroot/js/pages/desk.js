@@ -4,7 +4,7 @@
 import {api, errorText, submission} from '../api.js';
 import {app, choices, kindLabel, statusLabel, statusClass, agencyOptions, pauseReasons, relationLabel} from '../app.js';
 import {h, mount, select, field, toast, formValues} from '../dom.js';
-import {jDate, jDateTime, jTime, duration, faDigits, asciiDigits, trackingCode} from '../fmt.js';
+import {jDate, jDateTime, jTime, duration, faDigits, asciiDigits, trackingCode, count, ltr} from '../fmt.js';
 import {Player} from '../player.js';
 import {KINDS, DEADLINES, RELATIONS, OPERATOR_STATES} from '../labels.js';
 import * as ws from '../ws.js';
@@ -83,7 +83,7 @@ export async function render(view) {
   function showEarlier() {
     const earlier = pop?.earlierCases;
     mount(earlierBox,
-      h('h3', {style: {marginTop: '8px'}}, 'پرونده‌های پیشین', earlier ? ` (${faDigits(earlier.length)})` : ''),
+      h('h3', {style: {marginTop: '8px'}}, 'پرونده‌های پیشین', earlier ? ` (${count(earlier.length)})` : ''),
       !earlier ? h('p', {class: 'muted'}, '…')
         : earlier.length
         ? h('div', {class: 'table-wrap', style: {maxHeight: '160px'}}, h('table', {id: 'pop-earlier'},
@@ -214,7 +214,7 @@ export async function render(view) {
     dupBox.hidden = false;
     mount(dupBox,
       h('h3', null, 'احتمال تکراری بودن: برای همین صاحب موضوع پرونده‌ای باز',
-        windowDays ? ` در ${faDigits(windowDays)} روز اخیر` : '', ' هست'),
+        windowDays ? ` در ${count(windowDays)} روز اخیر` : '', ' هست'),
       h('p', {style: {margin: '0 0 6px'}},
         h('strong', {class: 'ltr', id: 'dup-code'}, c.trackingCodePersian ?? trackingCode(c.trackingCode)), ' — ',
         kindLabel(c.kind), '، ', statusLabel(c.status), '، ثبت ', jDate(c.registeredAt),
@@ -309,7 +309,7 @@ export async function render(view) {
   const queueLine = h('div', {class: 'notice', id: 'queue-line'}, 'وضعیت صف: —');
   function showQueue(q) {
     if (!q || q.known === false) { queueLine.textContent = 'وضعیت صف در دسترس نیست.'; return; }
-    queueLine.textContent = `در صف: ${faDigits((q.callers ?? []).length)} تماس‌گیرنده — انتظار تخمینی ${duration(q.estimatedWaitSeconds)}`;
+    queueLine.textContent = `در صف: ${count((q.callers ?? []).length)} تماس‌گیرنده — انتظار تخمینی ${ltr(duration(q.estimatedWaitSeconds))}`;
   }
 
   mount(view, h('div', {class: 'desk'},

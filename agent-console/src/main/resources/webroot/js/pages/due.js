@@ -2,7 +2,7 @@
 import {api, errorText} from '../api.js';
 import {agencyOptions} from '../app.js';
 import {h, mount, select, field} from '../dom.js';
-import {jLongDate, num} from '../fmt.js';
+import {jLongDate, count} from '../fmt.js';
 import {caseTable, dueClass} from './case-table.js';
 
 export async function render(view) {
@@ -17,7 +17,7 @@ export async function render(view) {
       const r = await api.dueCases({agencyId: agency.value || undefined});
       const items = (r.items ?? []).slice().sort((a, b) => new Date(a.dueAt ?? 0) - new Date(b.dueAt ?? 0));
       const overdue = items.filter(c => dueClass(c) === 'overdue').length;
-      mount(summary, h('span', {class: 'badge bad'}, `دیرکرد: ${num(overdue)}`), h('span', {class: 'badge warn'}, `تا پایان هفته: ${num(items.length - overdue)}`));
+      mount(summary, h('span', {class: 'badge bad'}, `دیرکرد: ${count(overdue)}`), h('span', {class: 'badge warn'}, `تا پایان هفته: ${count(items.length - overdue)}`));
       mount(list, caseTable(items, {id: 'due-table'}));
       view.dataset.ready = 'true';
     } catch (e) { mount(list, h('div', {class: 'notice bad'}, errorText(e))); }

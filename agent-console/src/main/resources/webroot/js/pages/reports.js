@@ -73,7 +73,7 @@ export async function render(view, params) {
     // the CSV keeps both.
     const all = r.columns ?? [];
     const named = all.find(c => ['label', 'title', 'name'].includes(c.key));
-    const cols = named && all[0] !== named && all[0].type === 'string' ? all.slice(1) : all;
+    const cols = all.filter(c => c.type !== 'code' && !(named && c === all[0] && all[0] !== named && all[0].type === 'string'));
     const rows = r.rows ?? [];
     mount(table, h('table', null,
       h('thead', null, h('tr', null, cols.map(c => h('th', null, c.label ?? c.key)))),

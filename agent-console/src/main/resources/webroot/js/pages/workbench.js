@@ -4,7 +4,7 @@
 import {api, errorText, submission} from '../api.js';
 import {app, choices, agencyOptions} from '../app.js';
 import {h, mount, select, field, toast, formValues} from '../dom.js';
-import {jDateTime, duration, faDigits, asciiDigits, trackingCode, num} from '../fmt.js';
+import {jDateTime, duration, faDigits, asciiDigits, trackingCode, num, count, codeInText} from '../fmt.js';
 import {Player, bindShortcuts, SHORTCUTS_HELP} from '../player.js';
 import {KINDS, DEADLINES, RELATIONS} from '../labels.js';
 import {keepDraft} from '../drafts.js';
@@ -35,7 +35,7 @@ export async function render(view) {
     if (!p) return;
     const total = (p.waiting ?? 0) + (p.claimed ?? 0) + (p.doneToday ?? 0);
     progressBar.firstChild.style.width = total ? `${Math.round(100 * (p.doneToday ?? 0) / total)}%` : '0%';
-    progressText.textContent = `انجام‌شده امروز ${num(p.doneToday ?? 0)} — در انتظار ${num(p.waiting ?? 0)} — در دست ${num(p.claimed ?? 0)}`
+    progressText.textContent = `انجام‌شده امروز ${count(p.doneToday ?? 0)} — در انتظار ${count(p.waiting ?? 0)} — در دست ${count(p.claimed ?? 0)}`
       + (p.oldestReceivedAt ? ` — قدیمی‌ترین: ${jDateTime(p.oldestReceivedAt)}` : '');
   }
 
@@ -159,7 +159,7 @@ export async function render(view) {
     try {
       const c = await api.registerVoicemail(current.caseId, body, once);
       draft?.clear();
-      done(`پرونده با کد رهگیری ${c.trackingCodePersian ?? trackingCode(c.trackingCode)} ثبت شد.`, c);
+      done(`پرونده با کد رهگیری ${codeInText(c.trackingCode)} ثبت شد.`, c);
     } catch (e) { toast(errorText(e), 'error'); }
   }
 

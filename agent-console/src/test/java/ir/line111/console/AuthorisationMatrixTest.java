@@ -55,6 +55,7 @@ class AuthorisationMatrixTest {
         JsonObject user = new JsonObject().put("roles", new JsonArray().add("operator")).put("fullName", "x");
         endpoints = List.of(
                 e("GET", "/api/me", "/api/me", null, ANY),
+                e("POST", "/api/me/password", "/api/me/password", new JsonObject().put("currentPassword", "x").put("newPassword", "short"), ANY),
                 e("GET", "/api/reference", "/api/reference", null, ANY),
                 e("GET", "/api/desk/presence", "/api/desk/presence", null, OP),
                 e("POST", "/api/desk/presence", "/api/desk/presence", new JsonObject().put("action", "ready"), OP),

@@ -103,6 +103,19 @@ class OpsAndReportsTest {
             assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
             assertThat(csv.body()).startsWith("\uFEFF");
         }
+        // codes for machines beside Persian for people, in JSON and in the CSV (Persian headers, a code column)
+        JsonObject outcomes = sup.get("/api/reports/call-outcomes?from=" + today + "&to=" + today).json();
+        assertThat(outcomes.getJsonArray("columns").stream().map(x -> ((JsonObject) x).getString("key"))).containsExactly("outcome", "label", "calls");
+        assertThat(outcomes.getJsonArray("rows").stream().map(x -> (JsonObject) x).filter(x -> "MESSAGE_LEFT".equals(x.getString("outcome")))
+                .findFirst().orElseThrow().getString("label")).isEqualTo("پیام ضبط‌شده");
+        String kindsCsv = sup.get("/api/reports/cases-by-kind?format=csv&from=" + today + "&to=" + today).body();
+        assertThat(kindsCsv.lines().findFirst().orElseThrow()).isEqualTo("\uFEFFکد نوع,عنوان,پرونده‌ها");
+        assertThat(kindsCsv).contains("\r\nCOMPLAINT,شکایت,");
+        for (Object o : list) {
+            String name = ((JsonObject) o).getString("code");
+            String header = sup.get("/api/reports/" + name + "?format=csv&from=" + today + "&to=" + today).body().lines().findFirst().orElseThrow();
+            assertThat(header).as(name).doesNotContainPattern("[A-Za-z]");
+        }
         JsonObject byDay = sup.get("/api/reports/calls-by-day?from=" + today + "&to=" + today).json();
         JsonObject row = byDay.getJsonArray("rows").getJsonObject(0);
         assertThat(row.getLong("calls")).isEqualTo(3);

@@ -15,4 +15,13 @@ public final class Databases {
             throw new StartupException(e.getMessage(), ExitCodes.DATABASE, e);
         }
     }
+
+    /** For a one-shot command: see {@link Database#openForCommand}. */
+    public static Database openForCommand(Line111Config config) {
+        try {
+            return Database.openForCommand(config);
+        } catch (DatabaseUnavailableException e) {
+            throw new StartupException(e.getMessage(), ExitCodes.DATABASE, e);
+        }
+    }
 }

@@ -1,6 +1,6 @@
 package ir.line111.app;
 
-/** A start-up failure with a message meant for the person at the terminal. */
+/** A failure (at start-up, or a command's) with a one-line message meant for the person at the terminal, and its exit code. */
 public final class StartupException extends RuntimeException {
     private final int exitCode;
 

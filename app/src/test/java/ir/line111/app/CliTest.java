@@ -82,10 +82,54 @@ class CliTest {
     }
 
     @Test
-    void aShortPasswordIsRefused() throws Exception {
+    void aShortPasswordIsOneLineWithItsExitCode() throws Exception {
         String cfg = config().toString();
         System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
-        assertThat(Main.run("user", "add", "reza", "--role", "operator", "--config", cfg)).isNotZero();
-        assertThat(err.toString()).contains("at least");
+        assertThat(Main.run("user", "add", "reza", "--role", "operator", "--config", cfg)).isEqualTo(ExitCodes.WEAK_PASSWORD);
+        assertOneLine("line111: a password needs at least 10 characters");
+    }
+
+    @Test
+    void anUnknownRoleIsAUsageMistake() throws Exception {
+        String cfg = config().toString();
+        System.setIn(new ByteArrayInputStream("a-long-password\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Main.run("user", "add", "reza", "--role", "agent", "--config", cfg)).isEqualTo(ExitCodes.USAGE);
+        assertOneLine("line111: no such role: agent (operator, transcriber, supervisor, admin)");
+    }
+
+    @Test
+    void aMissingOptionIsOneLinePointingAtTheHelp() throws Exception {
+        assertThat(Main.run("user", "add", "reza", "--config", config().toString())).isEqualTo(ExitCodes.USAGE);
+        assertOneLine("line111: Missing required option: '--role=ROLE' (see 'line111 user add --help')");
+    }
+
+    @Test
+    void aDuplicateUserAndAnUnknownUserHaveTheirOwnCodes() throws Exception {
+        String cfg = config().toString();
+        System.setIn(new ByteArrayInputStream("a-long-password\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Main.run("user", "add", "reza", "--role", "operator", "--config", cfg)).isZero();
+        System.setIn(new ByteArrayInputStream("a-long-password\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Main.run("user", "add", "reza", "--role", "operator", "--config", cfg)).isEqualTo(ExitCodes.DUPLICATE);
+        assertOneLine("line111: user reza already exists");
+        err.reset();
+        System.setIn(new ByteArrayInputStream("a-long-password\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Main.run("user", "passwd", "nobody", "--config", cfg)).isEqualTo(ExitCodes.NOT_FOUND);
+        assertOneLine("line111: no user nobody");
+    }
+
+    @Test
+    void anOperatorGetsTheDeviceTheQueueRingsAndABadOneIsRefused() throws Exception {
+        String cfg = config().toString();
+        System.setIn(new ByteArrayInputStream("a-long-password\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Main.run("user", "add", "sara", "--role", "operator", "--device", "PJSIP/1001", "--config", cfg)).isZero();
+        assertThat(Main.run("user", "list", "--config", cfg)).isZero();
+        assertThat(out.toString()).containsPattern("sara\\s+\\[OPERATOR\\]\\s+PJSIP/1001");
+        System.setIn(new ByteArrayInputStream("a-long-password\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Main.run("user", "add", "omid", "--role", "operator", "--device", "PJSIP 1002", "--config", cfg)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--device").doesNotContain("\tat ");
+    }
+
+    private void assertOneLine(String expected) {
+        assertThat(err.toString().strip()).isEqualTo(expected);
     }
 }

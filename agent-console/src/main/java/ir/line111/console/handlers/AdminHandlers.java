@@ -1,5 +1,6 @@
 package ir.line111.console.handlers;
 
+import ir.line111.core.domain.identity.Digits;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import ir.line111.console.ConsoleContext;
@@ -73,7 +74,7 @@ public final class AdminHandlers {
         if (raw == null || raw.isEmpty()) throw ApiException.invalid("roles", "دست‌کم یک نقش لازم است");
         for (Object o : raw) roles.add(Role.fromWire(o == null ? null : o.toString()).orElseThrow(() -> ApiException.invalid("roles", "نقش نامعتبر")));
         String device = Inputs.text(b, "device", 64, false);
-        if (device != null && !device.matches("[A-Za-z0-9/_.@:-]{1,64}")) throw ApiException.invalid("device", "نام دستگاه تلفن نامعتبر است");
+        if (device != null && !device.matches(ir.line111.core.domain.users.UserDirectory.DEVICE_PATTERN)) throw ApiException.invalid("device", "نام دستگاه تلفن نامعتبر است");
         Object enabled = b.getValue("enabled");
         return new ConsoleUser(username, Inputs.text(b, "fullName", 100, false), roles, enabled == null || Boolean.TRUE.equals(enabled), device);
     }
@@ -232,7 +233,7 @@ public final class AdminHandlers {
             Long n = Inputs.longOf(b, e.getKey(), true);
             long max = "duplicateWindowDays".equals(e.getKey()) ? 365 : 86_400;
             long min = "duplicateWindowDays".equals(e.getKey()) || "serviceLevelSeconds".equals(e.getKey()) ? 1 : 0;
-            if (n < min || n > max) throw ApiException.invalid(e.getKey(), "خارج از محدوده " + min + " تا " + max);
+            if (n < min || n > max) throw ApiException.invalid(e.getKey(), "خارج از محدوده " + Digits.isolated(min) + " تا " + Digits.isolated(max));
             v.put(e.getValue(), Long.toString(n));
         }
         cx.admin().putSettings(v);
@@ -246,9 +247,7 @@ public final class AdminHandlers {
         List<JsonObject> out = cx.audit().list(c.longParam("caseId"), c.param("username"),
                 from == null ? null : from.atStartOfDay(cx.zone()).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(cx.zone()).toInstant(), c.intParam("limit", 100, 1, 1000))
-                .stream().map(e -> new JsonObject().put("at", e.at().toString()).put("username", e.username()).put("action", e.action())
-                        .put("caseId", e.caseId()).put("recordingId", e.recordingId()).put("nationalIdMasked", e.nationalIdMasked())
-                        .put("detail", e.detail()).put("ip", e.ip())).toList();
+                .stream().map(AuditText::json).toList();
         return items(out);
     }
 

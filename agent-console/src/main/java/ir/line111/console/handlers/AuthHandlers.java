@@ -41,7 +41,7 @@ public final class AuthHandlers {
         if (!wait.isZero()) {
             long s = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
             return new Reply.Json(429, new JsonObject().put("error", "too_many_attempts")
-                    .put("message", "تلاش‌های ناموفق زیاد بود؛ " + s + " ثانیه دیگر دوباره امتحان کنید").put("retryAfterSeconds", s),
+                    .put("message", "تلاش‌های ناموفق زیاد بود؛ " + ir.line111.core.domain.identity.Digits.isolated(s) + " ثانیه دیگر دوباره امتحان کنید").put("retryAfterSeconds", s),
                     Map.of("Retry-After", Long.toString(s)));
         }
         Optional<ConsoleUser> user;

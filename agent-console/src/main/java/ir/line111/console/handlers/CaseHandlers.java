@@ -59,8 +59,10 @@ public final class CaseHandlers {
         if (code != null) {
             code = switch (TrackingCode.parse(code)) {
                 case TrackingCode.Parsed.Valid v -> v.code().digits();
-                case TrackingCode.Parsed.Malformed m -> throw ApiException.invalid("trackingCode", "کد رهگیری نامعتبر است: " + m.reason());
-                case TrackingCode.Parsed.WrongCheckDigit w -> throw ApiException.invalid("trackingCode", "رقم کنترل کد رهگیری نمی‌خواند؛ یک رقم اشتباه است یا جابه‌جا شده");
+                case TrackingCode.Parsed.Malformed m -> throw ApiException.invalid("trackingCode", "کد رهگیری نامعتبر است: " + m.problem().persian(),
+                        "tracking_code." + m.problem().name());
+                case TrackingCode.Parsed.WrongCheckDigit w -> throw ApiException.invalid("trackingCode", TrackingCode.Problem.CHECK_DIGIT.persian(),
+                        "tracking_code." + TrackingCode.Problem.CHECK_DIGIT.name());
             };
         }
         String nid = c.param("nationalId") == null ? null : Inputs.nationalId(c.param("nationalId"), "nationalId").digits();

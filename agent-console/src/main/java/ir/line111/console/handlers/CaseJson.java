@@ -17,6 +17,7 @@ import ir.line111.core.domain.identity.NationalId;
 import ir.line111.core.domain.tracking.TrackingCode;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -102,8 +103,7 @@ final class CaseJson {
         if (d.spokenIdRecordingId() != null) recIds.add(d.spokenIdRecordingId());
         if (d.messageRecordingId() != null) recIds.add(d.messageRecordingId());
         for (TimelineEvent e : d.timeline()) {
-            JsonObject t = new JsonObject().put("at", str(e.at())).put("actor", e.actor().name()).put("type", e.type().name())
-                    .put("text", e.detail());
+            JsonObject t = timelineEntry(e);
             if (e.to() != null) t.put("status", e.to().name());
             if (e.from() != null) t.put("fromStatus", e.from().name());
             if (e.callId() != null) t.put("callId", e.callId());
@@ -125,6 +125,24 @@ final class CaseJson {
         }
         o.put("recordings", recs);
         return o;
+    }
+
+    /** A timeline entry: its stable type and parameters beside the Persian sentence (core TimelineText). */
+    static JsonObject timelineEntry(TimelineEvent e) {
+        String actor = e.actor().name();
+        return new JsonObject().put("at", str(e.at())).put("actor", actor).put("actorLabel", actorLabel(actor))
+                .put("type", e.type().name()).put("typeLabel", e.type().persian())
+                .put("params", new JsonObject(new LinkedHashMap<>(e.params()))).put("text", e.text());
+    }
+
+    /** The system's own actors by their Persian names; a user by their user name. */
+    static String actorLabel(String actor) {
+        if (actor == null) return null;
+        return switch (actor) {
+            case "ivr" -> "سامانهٔ تلفنی";
+            case "system" -> "سامانه";
+            default -> actor;
+        };
     }
 
     /** The case page's buttons: core's one decision for this user's roles (the workbench's transcription is not a button here). */

@@ -44,11 +44,11 @@ public final class SupervisorHandlers {
         if (from.isAfter(to)) throw ApiException.invalid("from", "آغاز بازه پس از پایان آن است");
         if (from.plusDays(366).isBefore(to)) throw ApiException.invalid("from", "بازه حداکثر یک سال است");
         String name = c.param("name");
-        Reports.Report rep = cx.reports().run(name, from, to).orElseThrow(ApiException::notFound);
+        Reports.Report rep = ReportText.persian(cx.reports().run(name, from, to).orElseThrow(ApiException::notFound));
         String accept = c.header("Accept");
         boolean csv = "csv".equalsIgnoreCase(c.param("format")) || (accept != null && accept.contains("text/csv") && c.param("format") == null);
         if (csv) {
-            return new Reply.Text(200, "text/csv; charset=utf-8", Reports.csv(rep), Map.of("Content-Disposition",
+            return new Reply.Text(200, "text/csv; charset=utf-8", ReportText.csv(rep), Map.of("Content-Disposition",
                     "attachment; filename=\"" + rep.name() + "-" + from + "-" + to + ".csv\""));
         }
         JsonArray cols = new JsonArray();

@@ -6,6 +6,7 @@ public final class ApiException extends RuntimeException {
     private final String code;
     private final String field;
     private final java.util.Map<String, String> headers;
+    private final String reason;
 
     public ApiException(int status, String code, String message, String field) {
         this(status, code, message, field, java.util.Map.of());
@@ -17,16 +18,33 @@ public final class ApiException extends RuntimeException {
         this.code = code;
         this.field = field;
         this.headers = java.util.Map.copyOf(headers);
+        this.reason = null;
+    }
+
+    private ApiException(int status, String code, String message, String field, String reason) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.field = field;
+        this.headers = java.util.Map.of();
+        this.reason = reason;
     }
 
     public int status() { return status; }
     public String code() { return code; }
     public String field() { return field; }
+    /** Why an input is invalid, as a stable code (e.g. national_id.CHECKSUM), or null. */
+    public String reason() { return reason; }
     /** Headers the answer carries (Retry-After). */
     public java.util.Map<String, String> headers() { return headers; }
 
     public static ApiException invalid(String field, String message) {
         return new ApiException(400, "invalid", message, field);
+    }
+
+    /** 400 invalid with the stable reason beside the Persian message. */
+    public static ApiException invalid(String field, String message, String reason) {
+        return new ApiException(400, "invalid", message, field, reason);
     }
 
     public static ApiException notFound() {

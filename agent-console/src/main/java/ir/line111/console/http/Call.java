@@ -1,5 +1,6 @@
 package ir.line111.console.http;
 
+import ir.line111.core.domain.identity.Digits;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -74,7 +75,7 @@ public final class Call {
         if (v == null) return dflt;
         try {
             int i = Integer.parseInt(v);
-            if (i < min || i > max) throw ApiException.invalid(name, "خارج از محدوده " + min + " تا " + max);
+            if (i < min || i > max) throw ApiException.invalid(name, "خارج از محدوده " + Digits.isolated(min) + " تا " + Digits.isolated(max));
             return i;
         } catch (NumberFormatException e) {
             throw ApiException.invalid(name, "عدد نیست");

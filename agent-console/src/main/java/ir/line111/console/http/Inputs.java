@@ -1,5 +1,6 @@
 package ir.line111.console.http;
 
+import ir.line111.core.domain.identity.Digits;
 import io.vertx.core.json.JsonObject;
 import ir.line111.core.calendar.JalaliDates;
 import ir.line111.core.domain.identity.NationalId;
@@ -25,7 +26,7 @@ public final class Inputs {
             if (required) throw ApiException.invalid(field, "این بخش لازم است");
             return null;
         }
-        if (s.length() > max) throw ApiException.invalid(field, "حداکثر " + max + " نویسه");
+        if (s.length() > max) throw ApiException.invalid(field, "حداکثر " + Digits.isolated(max) + " نویسه");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') throw ApiException.invalid(field, "نویسهٔ نامجاز");
@@ -52,7 +53,8 @@ public final class Inputs {
     public static NationalId nationalId(String raw, String field) {
         return switch (NationalId.parse(raw)) {
             case NationalId.Parsed.Valid v -> v.id();
-            case NationalId.Parsed.Invalid i -> throw ApiException.invalid(field, "کد ملی نامعتبر است: " + i.message());
+            case NationalId.Parsed.Invalid i -> throw ApiException.invalid(field, "کد ملی نامعتبر است: " + i.reason().persian(),
+                    "national_id." + i.reason().name());
         };
     }
 

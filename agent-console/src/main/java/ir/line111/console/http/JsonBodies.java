@@ -67,7 +67,7 @@ public final class JsonBodies {
             if (msg != null && msg.startsWith("Duplicate field")) {
                 String name = msg.replaceFirst("^Duplicate field '(.*)'$", "$1");
                 if (name.length() > 64) name = name.substring(0, 64) + "…";
-                throw new ApiException(400, "duplicate_json_key", "کلید «" + name + "» در JSON دو بار آمده است", null);
+                throw new ApiException(400, "duplicate_json_key", "کلید «" + ir.line111.core.domain.identity.Digits.isolated(name) + "» در JSON دو بار آمده است", null);
             }
             throw ApiException.invalid(null, "بدنهٔ درخواست JSON معتبر نیست");
         } catch (IOException e) {

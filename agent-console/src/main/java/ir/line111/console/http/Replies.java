@@ -162,6 +162,7 @@ public final class Replies {
     static Rendered error(ApiException e, Map<String, String> headers) {
         JsonObject body = new JsonObject().put("error", e.code()).put("message", e.getMessage() == null ? e.code() : e.getMessage());
         if (e.field() != null) body.put("field", e.field());
+        if (e.reason() != null) body.put("reason", e.reason());
         return json(e.status(), body.encode(), headers);
     }
 

@@ -84,10 +84,12 @@ public final class Presence {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ReplyException re && re.failureCode() > 0) {
                 // the AMI adapter's codes: 400 bad request, 409 Asterisk refused, 503 no AMI link
+                // Asterisk's own words are English: they go to the log, people read Persian
+                org.slf4j.LoggerFactory.getLogger(Presence.class).info("queue action refused ({}): {}", re.failureCode(), re.getMessage());
                 throw switch (re.failureCode()) {
-                    case 503 -> ApiException.unavailable("ami_unavailable", "ارتباط با مرکز تلفن (AMI) برقرار نیست: " + re.getMessage());
-                    case 409 -> ApiException.conflict("مرکز تلفن نپذیرفت: " + re.getMessage());
-                    default -> ApiException.invalid("action", "درخواست نامعتبر: " + re.getMessage());
+                    case 503 -> ApiException.unavailable("ami_unavailable", "ارتباط با مرکز تلفن (AMI) برقرار نیست");
+                    case 409 -> ApiException.conflict("مرکز تلفن این درخواست را نپذیرفت");
+                    default -> ApiException.invalid("action", "درخواست نامعتبر برای مرکز تلفن");
                 };
             }
             throw ApiException.unavailable("ami_unavailable", "ارتباط با مرکز تلفن (AMI) برقرار نیست؛ وضعیت صف تغییر نکرد");
@@ -98,7 +100,8 @@ public final class Presence {
             throw ApiException.unavailable("ami_unavailable", "interrupted");
         }
         if (reply.containsKey("ok") && !reply.getBoolean("ok", true)) {
-            throw ApiException.invalid("action", "مرکز تلفن نپذیرفت: " + reply.getString("error", "?"));
+            org.slf4j.LoggerFactory.getLogger(Presence.class).info("queue action refused: {}", reply.getString("error", "?"));
+            throw ApiException.invalid("action", "مرکز تلفن این درخواست را نپذیرفت");
         }
         // Log-in adds the device to the queue paused, so no call rings before the operator says ready.
         String state = switch (action) {

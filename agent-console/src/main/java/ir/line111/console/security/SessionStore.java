@@ -75,6 +75,15 @@ public final class SessionStore {
         sessions.values().removeIf(s -> s.username().equals(username));
     }
 
+    /** Ends every session of a user but {@code keepId} (their own password changed there); returns how many ended. */
+    public int closeOthers(String username, String keepId) {
+        int ended = 0;
+        for (Session s : sessions.values()) {
+            if (s.username().equals(username) && !s.id().equals(keepId) && sessions.remove(s.id(), s)) ended++;
+        }
+        return ended;
+    }
+
     public List<Session> all() {
         return List.copyOf(sessions.values());
     }

@@ -18,7 +18,9 @@ public final class AuditLog implements AutoCloseable {
 
     public enum Action {
         SIGN_IN, SIGN_IN_FAILED, SIGN_OUT, VIEW_CASE, SEARCH_CASES, CHANGE_CASE, REGISTER_CASE, VIEW_NATIONAL_ID,
-        PLAY_RECORDING, VIEW_TRANSCRIPT, CLAIM_VOICEMAIL, ADMIN_CHANGE, REFUSED
+        PLAY_RECORDING, VIEW_TRANSCRIPT, CLAIM_VOICEMAIL, ADMIN_CHANGE, REFUSED,
+        /** A user changed their own password; a wrong current password given for it. */
+        PASSWORD_CHANGED, PASSWORD_CHANGE_FAILED
     }
 
     public record Entry(Instant at, String username, String action, Long caseId, Long recordingId,

@@ -16,6 +16,11 @@ import java.util.Set;
 /** Core's users (bcrypt, roles, the operator's device) as the console sees them. */
 public final class CoreConsoleUsers implements ConsoleUsers {
 
+    /** Core's password rules ({@link UserDirectory#checkPassword}) in Persian, for every form that sets a password. */
+    public static final String PASSWORD_RULES = "گذرواژه باید دست‌کم "
+            + ir.line111.core.domain.identity.Digits.toPersian(Integer.toString(UserDirectory.MIN_PASSWORD_LENGTH)) + " نویسه و حداکثر "
+            + ir.line111.core.domain.identity.Digits.toPersian(Integer.toString(UserDirectory.MAX_PASSWORD_BYTES)) + " بایت باشد";
+
     private final UserDirectory users;
 
     public CoreConsoleUsers(UserDirectory users) {
@@ -73,11 +78,11 @@ public final class CoreConsoleUsers implements ConsoleUsers {
         return switch (e.problem()) {
             case EXISTS -> new ApiException(409, "conflict", "این نام کاربری پیش‌تر ثبت شده است", "username");
             case NO_SUCH_USER -> ApiException.notFound();
-            case WEAK_PASSWORD -> ApiException.invalid("password", "گذرواژه باید دست‌کم "
-                    + ir.line111.core.domain.identity.Digits.toPersian(Integer.toString(UserDirectory.MIN_PASSWORD_LENGTH)) + " نویسه و حداکثر ۷۲ بایت باشد");
+            case WEAK_PASSWORD -> ApiException.invalid("password", PASSWORD_RULES);
             case INVALID_USERNAME -> ApiException.invalid("username",
                     "نام کاربری ۲ تا ۳۲ نویسه است: یک حرف کوچک لاتین، سپس حرف، رقم، نقطه، زیرخط یا خط تیره");
             case NO_ROLES -> ApiException.invalid("roles", "کاربر دست‌کم یک نقش لازم دارد");
+            case INVALID_DEVICE -> ApiException.invalid("device", "نام دستگاه تلفن نامعتبر است");
         };
     }
 

@@ -86,8 +86,13 @@ final class Browser implements AutoCloseable {
     }
 
     /** Navigates inside the single-page app without reloading it (keeps the WebSocket). */
+    /**
+     * Navigates; the view is marked not ready in the same script, so a following {@link #ready} cannot
+     * read the previous page's flag before the hashchange handler runs (one case page to another).
+     */
     void go(String hashPath) {
-        js("location.hash = arguments[0]", "#/" + hashPath);
+        js("const v = document.getElementById('view'); if (v && location.hash !== arguments[0]) v.dataset.ready = 'false';"
+                + " location.hash = arguments[0]", "#/" + hashPath);
     }
 
     <T> T until(Function<WebDriver, T> condition) {

@@ -1,5 +1,9 @@
 package ir.line111.app.cli;
 
+import ir.line111.app.ExitCodes;
+import ir.line111.app.StartupException;
+import ir.line111.core.domain.users.UserDirectory;
+
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -14,30 +18,29 @@ import java.nio.charset.StandardCharsets;
 final class PasswordInput {
     private PasswordInput() {}
 
-    static final int MIN_LENGTH = 10;
-
     static char[] read(String prompt) {
         Console console = System.console();
         if (console != null && console.isTerminal()) {
             char[] first = console.readPassword("%s: ", prompt);
             char[] again = console.readPassword("%s (again): ", prompt);
             if (first == null || again == null || !java.util.Arrays.equals(first, again)) {
-                throw new IllegalArgumentException("the two passwords differ");
+                throw new StartupException("the two passwords differ", ExitCodes.USAGE, null);
             }
             return check(first);
         }
         try {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line = in.readLine();
-            if (line == null) throw new IllegalArgumentException("no password on standard input");
+            if (line == null) throw new StartupException("no password on standard input", ExitCodes.USAGE, null);
             return check(line.toCharArray());
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the password: " + e.getMessage());
+            throw new StartupException("cannot read the password: " + e.getMessage(), ExitCodes.USAGE, e);
         }
     }
 
+    /** Before the database is opened: the rules of {@link UserDirectory#checkPassword}, exit code 7. */
     private static char[] check(char[] pw) {
-        if (pw.length < MIN_LENGTH) throw new IllegalArgumentException("a password needs at least " + MIN_LENGTH + " characters");
+        UserDirectory.checkPassword(pw);
         return pw;
     }
 }

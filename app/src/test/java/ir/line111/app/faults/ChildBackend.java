@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * The backend as {@code line111 serve} in a child JVM (the test classpath, the app's own logging),
  * so that a test can kill -9 it as an operator's crash would, and start it again on the same data.
  */
-final class ChildBackend implements AutoCloseable {
+public final class ChildBackend implements AutoCloseable {
     private static final Pattern UP = Pattern.compile("line111 is up: FastAGI [^:]+:(\\d+), console http://[^:]+:(\\d+)");
 
     private final Process process;
@@ -37,7 +37,7 @@ final class ChildBackend implements AutoCloseable {
     }
 
     /** Starts {@code serve} with {@code env} (LINE111_* keys) and returns once FastAGI listens. */
-    static ChildBackend start(Path workDir, Map<String, String> env, Duration timeout) throws IOException, InterruptedException {
+    public static ChildBackend start(Path workDir, Map<String, String> env, Duration timeout) throws IOException, InterruptedException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path logback = Path.of("target/classes/logback.xml").toAbsolutePath();
@@ -72,16 +72,16 @@ final class ChildBackend implements AutoCloseable {
         }
     }
 
-    int agiPort() {
+    public int agiPort() {
         return agiPort;
     }
 
-    int consolePort() {
+    public int consolePort() {
         return consolePort;
     }
 
     /** SIGKILL, and waits until the process is gone: no shutdown hook runs, nothing is flushed. */
-    void kill9() {
+    public void kill9() {
         process.destroyForcibly();
         try {
             process.waitFor(30, TimeUnit.SECONDS);

@@ -22,9 +22,9 @@ class ProductJarIT {
         assertThat(jar).exists();
         try (JarFile j = new JarFile(jar.toFile())) {
             List<String> names = j.stream().map(ZipEntry::getName).toList();
-            assertThat(names).contains("ir/line111/app/Main.class", "ir/line111/wav/WavHeader.class");
+            assertThat(names).contains("ir/line111/app/Main.class", "ir/line111/app/launcher/Launcher.class", "ir/line111/wav/WavHeader.class");
             assertThat(names).noneMatch(n -> n.startsWith("ir/line111/fakeasterisk/"));
-            assertThat(j.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("ir.line111.app.Main");
+            assertThat(j.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("ir.line111.app.launcher.Launcher");
         }
         assertThat(Files.size(jar)).isPositive();
     }

@@ -46,8 +46,8 @@ final class CaseDuplicates {
         if (c.getDuplicateOf() == null) return;
         CaseEntity d = s.find(CaseEntity.class, c.getDuplicateOf());
         event(s, c.getId(), now, by, CaseEventType.LINKED_AS_DUPLICATE,
-                "likely duplicate of open case " + d.getTrackingCode(), null, null, c.getCallId(), null);
+                CaseRows.params("code", d.getTrackingCode(), "caseId", Long.toString(d.getId())), null, null, null, c.getCallId(), null);
         event(s, d.getId(), now, by, CaseEventType.DUPLICATE_REGISTERED,
-                "case " + c.getTrackingCode() + " registered about the same person", null, null, c.getCallId(), null);
+                CaseRows.params("code", c.getTrackingCode(), "caseId", Long.toString(c.getId())), null, null, null, c.getCallId(), null);
     }
 }

@@ -11,6 +11,7 @@ import ir.line111.core.domain.cases.CaseSummary;
 import ir.line111.core.domain.cases.NoSuchCaseException;
 import ir.line111.core.domain.cases.SubjectPerson;
 import ir.line111.core.domain.cases.TimelineEvent;
+import ir.line111.core.domain.cases.TimelineText;
 import ir.line111.core.domain.identity.NationalId;
 import ir.line111.core.domain.tracking.TrackingCode;
 import ir.line111.core.persistence.entity.AgencyEntity;
@@ -20,6 +21,7 @@ import org.hibernate.Session;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The case rows as {@link PersistentCases} and {@link CaseSearch} read and change them: load, move, timeline, summary. */
 final class CaseRows {
@@ -34,7 +36,8 @@ final class CaseRows {
                     String detail = type == CaseEventType.NOTE && !"NOTE".equals(e.getEventType())
                             ? e.getEventType() + (e.getDetail() == null ? "" : ": " + e.getDetail()) : e.getDetail();
                     return new TimelineEvent(e.getId(), e.getCaseId(), e.getOccurredAt(), new Actor(e.getActor()),
-                            type, detail, e.getFromStatus(), e.getToStatus(), e.getCallId(), e.getRecordingId());
+                            type, detail, e.getFromStatus(), e.getToStatus(), e.getCallId(), e.getRecordingId(),
+                            TimelineText.params(type, e.getParams(), detail));
                 })
                 .toList();
     }
@@ -80,17 +83,36 @@ final class CaseRows {
     /** Changes the status if the rules allow it, with its timeline event. */
     static void move(Session s, CaseEntity c, CaseStatus to, Instant now, Actor by, CaseEventType type,
                                String detail, String callId) {
+        move(s, c, to, now, by, type, Map.of(), detail, callId);
+    }
+
+    /** As above, with the entry's parameters (TimelineText); {@code detail} is only what a person wrote. */
+    static void move(Session s, CaseEntity c, CaseStatus to, Instant now, Actor by, CaseEventType type,
+                     Map<String, String> params, String detail, String callId) {
         CaseStatus from = c.getStatus();
         if (!from.canMoveTo(to)) throw CaseRuleException.transition(from, to);
         c.setStatus(to);
         c.setUpdatedAt(now);
         if (to == CaseStatus.CLOSED) c.setClosedAt(now);
-        event(s, c.getId(), now, by, type, detail, from, to, callId, null);
+        event(s, c.getId(), now, by, type, params, detail, from, to, callId, null);
     }
 
     static void event(Session s, long caseId, Instant at, Actor by, CaseEventType type, String detail,
                                 CaseStatus from, CaseStatus to, String callId, Long recordingId) {
-        s.persist(new CaseEventEntity(caseId, at, by.name(), type.name(), detail, from, to, callId, recordingId));
+        event(s, caseId, at, by, type, Map.of(), detail, from, to, callId, recordingId);
+    }
+
+    static void event(Session s, long caseId, Instant at, Actor by, CaseEventType type, Map<String, String> params, String detail,
+                      CaseStatus from, CaseStatus to, String callId, Long recordingId) {
+        s.persist(new CaseEventEntity(caseId, at, by.name(), type.name(), TimelineText.encode(params), blankToNull(detail),
+                from, to, callId, recordingId));
+    }
+
+    /** Parameters in the order given, nulls left out. */
+    static Map<String, String> params(String... keyValues) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) if (keyValues[i + 1] != null) m.put(keyValues[i], keyValues[i + 1]);
+        return m;
     }
 
     static CaseDetail detail(Session s, CaseEntity c, Instant now) {

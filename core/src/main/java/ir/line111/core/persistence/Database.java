@@ -43,11 +43,17 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
     private static final Pattern USER_INFO = Pattern.compile("//([^/@:]+):[^/@]*@");
+    static {
+        // Before any H2 class reads its system properties (see H2AutoServer).
+        H2AutoServer.bindToLoopbackByDefault();
+    }
+
     /** Inserts per JDBC batch; the id sequences step by 50 to match. */
     public static final int BATCH_SIZE = 50;
 
     private final HikariDataSource dataSource;
-    private final SessionFactory sessionFactory;
+    /** Built at {@link #open}; for {@link #openForCommand} only when a session is first asked for. */
+    private volatile SessionFactory sessionFactory;
     private final Vendor vendor;
     private final String safeUrl;
     private final List<Runnable> closeActions = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -67,16 +73,33 @@ public final class Database implements AutoCloseable {
 
     /** Opens and migrates the database at {@code url}; for tools and tests that have no configuration. */
     public static Database open(String url, String user, String password, int poolMax) {
+        return open(url, user, password, poolMax, true);
+    }
+
+    /**
+     * For a one-shot command ({@code line111 user add|list|passwd}): a pool of two, Flyway started only
+     * when a migration on the classpath is missing from its history ({@link MigrationsOnClasspath}), and
+     * Hibernate only if something asks for a session (the user directory is plain JDBC): about a second of
+     * CPU in all. On the default H2 URL ({@code AUTO_SERVER=TRUE}) it reaches a running backend's database
+     * through that process.
+     */
+    public static Database openForCommand(Line111Config config) {
+        return open(config.string("db.url"), config.string("db.user"), config.string("db.password"), 2, false);
+    }
+
+    private static Database open(String url, String user, String password, int poolMax, boolean eagerHibernate) {
         Objects.requireNonNull(url, "url");
         url = H2Durability.durable(url);
         String safeUrl = withoutPassword(url);
         Vendor vendor = vendorOf(url, safeUrl);
+        H2AutoServer.checkLoopback(url, safeUrl);
         H2Files.beforeOpen(url);
         HikariDataSource ds = pool(url, user, password, poolMax, vendor, safeUrl);
         try {
-            migrate(ds, safeUrl);
+            // A command skips Flyway when nothing is pending; the backend always runs it (and its validation).
+            if (eagerHibernate || !MigrationsOnClasspath.allApplied(ds)) migrate(ds, safeUrl);
             H2Files.afterOpen(url);
-            SessionFactory sf = sessionFactory(ds, entityClasses());
+            SessionFactory sf = eagerHibernate ? sessionFactory(ds, entityClasses()) : null;
             log.info("database {} open ({}), pool of {}", safeUrl, vendor, poolMax);
             return new Database(ds, sf, vendor, safeUrl);
         } catch (RuntimeException e) {
@@ -213,7 +236,14 @@ public final class Database implements AutoCloseable {
     }
 
     public SessionFactory sessionFactory() {
-        return sessionFactory;
+        SessionFactory sf = sessionFactory;
+        if (sf == null) {
+            synchronized (this) {
+                sf = sessionFactory;
+                if (sf == null) sessionFactory = sf = sessionFactory(dataSource, entityClasses());
+            }
+        }
+        return sf;
     }
 
     public Vendor vendor() {
@@ -227,7 +257,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction and returns its result; rolls back on any exception and rethrows it. */
     public <R> R fromTransaction(Function<Session, R> work) {
-        try (Session s = sessionFactory.openSession()) {
+        try (Session s = sessionFactory().openSession()) {
             return committed(s.beginTransaction(), () -> work.apply(s));
         }
     }
@@ -260,7 +290,7 @@ public final class Database implements AutoCloseable {
 
     /** Like {@link #fromTransaction} with a StatelessSession: for bulk reads and writes without a persistence context. */
     public <R> R fromStatelessTransaction(Function<StatelessSession, R> work) {
-        try (StatelessSession s = sessionFactory.openStatelessSession()) {
+        try (StatelessSession s = sessionFactory().openStatelessSession()) {
             return committed(s.beginTransaction(), () -> work.apply(s));
         }
     }
@@ -273,7 +303,8 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (!sessionFactory.isClosed()) sessionFactory.close();
+            SessionFactory sf = sessionFactory;
+            if (sf != null && !sf.isClosed()) sf.close();
         } finally {
             dataSource.close();
             for (Runnable r : closeActions) {

@@ -28,9 +28,7 @@ import org.hibernate.Session;
 
 import static ir.line111.core.persistence.CaseRows.blankToNull;
 import static ir.line111.core.persistence.CaseRows.event;
-import static ir.line111.core.persistence.CaseRows.nullToDash;
 import static ir.line111.core.persistence.CaseRows.truncate;
-import static ir.line111.core.persistence.CaseRows.withNote;
 import static ir.line111.core.persistence.CaseRows.load;
 import static ir.line111.core.persistence.CaseRows.move;
 import static ir.line111.core.persistence.CaseRows.subject;
@@ -119,7 +117,7 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
             duplicates.link(s, c, at);
             s.persist(c);
             event(s, c.getId(), at, Actor.IVR, CaseEventType.VOICEMAIL_REGISTERED,
-                    "message left by " + nullToDash(in.callerNumber()), null, CaseStatus.AWAITING_TRANSCRIPTION,
+                    CaseRows.params("caller", in.callerNumber()), null, null, CaseStatus.AWAITING_TRANSCRIPTION,
                     in.callId(), in.messageRecordingId());
             duplicates.announce(s, c, at, Actor.IVR);
             return summary(c, null);
@@ -163,8 +161,8 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
             duplicates.link(s, c, now);
             s.persist(c);
             event(s, c.getId(), now, by, CaseEventType.REGISTERED,
-                    n.kind() + " via " + n.channel() + ", " + deadline + (agencyName == null ? "" : ", agency " + agencyName),
-                    null, status, n.callId(), null);
+                    CaseRows.params("kind", n.kind().name(), "channel", n.channel().name(), "deadline", deadline.name(), "agency", agencyName),
+                    null, null, status, n.callId(), null);
             duplicates.announce(s, c, now, by);
             return summary(c, agencyName);
         });
@@ -212,16 +210,16 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
             CaseEntity c = load(s, caseId);
             CaseRules.Objection objection = CaseRules.objection(c.getStatus(), c.getObjectionCount());
             int n = c.getObjectionCount() + 1;
-            String detail = "objection " + n + (note == null || note.isBlank() ? "" : ": " + note);
+            String nth = Integer.toString(n);
             switch (objection) {
-                case REOPENED -> move(s, c, CaseStatus.OBJECTION_1, now, by, CaseEventType.OBJECTION, detail, callId);
+                case REOPENED -> move(s, c, CaseStatus.OBJECTION_1, now, by, CaseEventType.OBJECTION, CaseRows.params("n", nth), note, callId);
                 case TO_BOARD -> {
-                    move(s, c, CaseStatus.OBJECTION_2, now, by, CaseEventType.OBJECTION, detail, callId);
+                    move(s, c, CaseStatus.OBJECTION_2, now, by, CaseEventType.OBJECTION, CaseRows.params("n", nth), note, callId);
                     move(s, c, CaseStatus.COMPLAINTS_BOARD, now, Actor.SYSTEM, CaseEventType.SENT_TO_BOARD,
-                            "second objection: the matter goes to the complaints board", callId);
+                            CaseRows.params("reason", "SECOND_OBJECTION"), null, callId);
                 }
                 case RECORDED_ONLY -> event(s, c.getId(), now, by, CaseEventType.OBJECTION,
-                        detail + " (after the complaints board's decision)", null, null, callId, null);
+                        CaseRows.params("n", nth, "afterBoard", "true"), note, null, null, callId, null);
             }
             c.setObjectionCount(n);
             c.setUpdatedAt(now);
@@ -280,7 +278,8 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
             if (a == null) throw new IllegalArgumentException("no agency with id " + agencyId);
             if (!a.isActive()) throw new CaseRuleException("agency " + a.getName() + " is inactive");
             c.setAgencyId(agencyId);
-            move(s, c, CaseStatus.REFERRED, now, actor, CaseEventType.REFERRED, "referred to " + a.getName() + withNote(note), null);
+            move(s, c, CaseStatus.REFERRED, now, actor, CaseEventType.REFERRED, CaseRows.params("agency", a.getName(),
+                    "agencyId", Long.toString(agencyId)), note, null);
         });
     }
 
@@ -342,7 +341,8 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
             if (r.transcript() != null && !r.transcript().isBlank()) {
                 event(s, c.getId(), now, actor, CaseEventType.TRANSCRIBED, truncate(r.transcript(), 4000), null, null, null, c.getMessageRecordingId());
             }
-            move(s, c, CaseStatus.REGISTERED, now, actor, CaseEventType.REGISTERED, r.kind() + ", " + deadline, null);
+            move(s, c, CaseStatus.REGISTERED, now, actor, CaseEventType.REGISTERED,
+                    CaseRows.params("kind", r.kind().name(), "deadline", deadline.name()), null, null);
         });
     }
 
@@ -353,7 +353,7 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
             if (c.getStatus() != CaseStatus.AWAITING_TRANSCRIPTION) {
                 throw new CaseRuleException("only a message awaiting transcription can be set aside; the case is " + c.getStatus());
             }
-            move(s, c, CaseStatus.CLOSED, now, actor, CaseEventType.CLOSED, "not a matter: " + reason + withNote(note), null);
+            move(s, c, CaseStatus.CLOSED, now, actor, CaseEventType.CLOSED, CaseRows.params("notAMatter", reason), note, null);
         });
     }
 

@@ -77,6 +77,13 @@ class CaseDeskTest {
         assertThat(closed.timeline()).extracting(e -> e.actor().name())
                 .containsExactly("op1", "sup1", "sup1", "op1", "sup1", "sup1", "op1", "system", "sup1", "sup1");
         assertThat(closed.timeline().get(5).recordingId()).isEqualTo(99L);
+        // structured: stable parameters beside a Persian sentence; what a person wrote stays as written
+        assertThat(closed.timeline().get(1).params()).containsEntry("agency", water.name()).containsEntry("text", "urgent");
+        assertThat(closed.timeline().get(1).text()).isEqualTo("ارجاع به " + water.name() + ": urgent");
+        assertThat(closed.timeline().get(0).text()).isEqualTo("شکایت از راه تلفن — گفت‌وگو با کارشناس، مهلت " + DeadlineClass.INSPECTION.persian());
+        assertThat(closed.timeline().get(6).text()).isEqualTo("اعتراض دوم: still dry");
+        assertThat(closed.timeline().get(7).params()).containsEntry("reason", "SECOND_OBJECTION");
+        assertThat(closed.timeline().get(7).text()).doesNotContainPattern("[A-Za-z]");
         assertThatThrownBy(() -> desk.close(-1, null, SUP)).isInstanceOf(NoSuchCaseException.class);
     }
 

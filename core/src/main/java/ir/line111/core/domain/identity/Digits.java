@@ -22,6 +22,15 @@ public final class Digits {
         return out.toString();
     }
 
+    /**
+     * A code, number or phone number to put inside Persian text: Persian digits, wrapped in LEFT-TO-RIGHT
+     * ISOLATE … POP DIRECTIONAL ISOLATE so that "۰۸۶-۵۷۴-۶۵۷" is not shown as ۶۵۷-۵۷۴-۰۸۶ (the console's
+     * fmt.js ltr() does the same in the browser).
+     */
+    public static String isolated(Object value) {
+        return "\u2066" + toPersian(String.valueOf(value)) + "\u2069";
+    }
+
     /** ASCII digits written in Persian digits, for the UI and for prompts' texts. */
     public static String toPersian(CharSequence ascii) {
         StringBuilder out = new StringBuilder(ascii.length());

@@ -18,16 +18,20 @@ public record NationalId(String digits) {
 
     /** Why a string is not a national ID. Each reason has a message a person can act on. */
     public enum Rejection {
-        EMPTY("no digits were given"),
-        NOT_DIGITS("contains characters that are not digits"),
-        WRONG_LENGTH("a national ID has exactly 10 digits"),
-        REPEATED_DIGITS("ten repeated digits are never a national ID"),
-        ZERO_MIDDLE("the six middle digits cannot all be zero"),
-        CHECKSUM("the check digit does not match");
+        EMPTY("no digits were given", "رقمی وارد نشده است"),
+        NOT_DIGITS("contains characters that are not digits", "جز رقم، نویسهٔ دیگری دارد"),
+        WRONG_LENGTH("a national ID has exactly 10 digits", "کد ملی درست ۱۰ رقم دارد"),
+        REPEATED_DIGITS("ten repeated digits are never a national ID", "ده رقم تکراری هیچ‌گاه کد ملی نیست"),
+        ZERO_MIDDLE("the six middle digits cannot all be zero", "شش رقم میانی همه صفر نمی‌شوند"),
+        CHECKSUM("the check digit does not match", "رقم کنترل نمی‌خواند؛ یک رقم اشتباه است یا جابه‌جا شده");
 
         private final String message;
-        Rejection(String message) { this.message = message; }
+        private final String persian;
+        Rejection(String message, String persian) { this.message = message; this.persian = persian; }
+        /** In English, for logs. */
         public String message() { return message; }
+        /** For people: the console's and the IVR's texts. */
+        public String persian() { return persian; }
     }
 
     /** The outcome of parsing: a valid ID, or the reason it is not one. */

@@ -26,21 +26,38 @@ public record TrackingCode(String digits) {
     public sealed interface Parsed {
         record Valid(TrackingCode code) implements Parsed {}
         /** Not digits, or the wrong number of them. */
-        record Malformed(String input, String reason) implements Parsed {}
+        record Malformed(String input, Problem problem) implements Parsed {
+            /** In English, for logs. */
+            public String reason() { return problem.english(); }
+        }
         /** The right length, but a digit was mistyped or two were swapped: the check digit says so. */
         record WrongCheckDigit(String input) implements Parsed {}
     }
 
+    /** Why a typed code is not a tracking code: a stable code, English for logs, Persian for people. */
+    public enum Problem {
+        EMPTY("no digits were given", "رقمی وارد نشده است"),
+        NOT_DIGITS("a tracking code has only digits", "کد رهگیری فقط رقم دارد"),
+        WRONG_LENGTH("a tracking code has exactly " + LENGTH + " digits", "کد رهگیری درست " + Digits.toPersian(Integer.toString(LENGTH)) + " رقم دارد"),
+        CHECK_DIGIT("wrong check digit", "رقم کنترل کد رهگیری نمی‌خواند؛ یک رقم اشتباه است یا جابه‌جا شده");
+
+        private final String english;
+        private final String persian;
+        Problem(String english, String persian) { this.english = english; this.persian = persian; }
+        public String english() { return english; }
+        public String persian() { return persian; }
+    }
+
     public static Parsed parse(CharSequence input) {
-        if (input == null) return new Parsed.Malformed("", "no digits were given");
+        if (input == null) return new Parsed.Malformed("", Problem.EMPTY);
         String ascii = Digits.toAscii(input.toString().strip()).replace(" ", "").replace("-", "");
-        if (ascii.isEmpty()) return new Parsed.Malformed(ascii, "no digits were given");
+        if (ascii.isEmpty()) return new Parsed.Malformed(ascii, Problem.EMPTY);
         for (int i = 0; i < ascii.length(); i++) {
             char c = ascii.charAt(i);
-            if (c < '0' || c > '9') return new Parsed.Malformed(ascii, "a tracking code has only digits");
+            if (c < '0' || c > '9') return new Parsed.Malformed(ascii, Problem.NOT_DIGITS);
         }
         if (ascii.length() != LENGTH) {
-            return new Parsed.Malformed(ascii, "a tracking code has exactly " + LENGTH + " digits");
+            return new Parsed.Malformed(ascii, Problem.WRONG_LENGTH);
         }
         if (!Damm.isValid(ascii)) return new Parsed.WrongCheckDigit(ascii);
         return new Parsed.Valid(new TrackingCode(ascii));
@@ -57,7 +74,7 @@ public record TrackingCode(String digits) {
         return switch (parse(input)) {
             case Parsed.Valid v -> v.code();
             case Parsed.Malformed m -> throw new IllegalArgumentException(m.reason());
-            case Parsed.WrongCheckDigit w -> throw new IllegalArgumentException("wrong check digit");
+            case Parsed.WrongCheckDigit w -> throw new IllegalArgumentException(Problem.CHECK_DIGIT.english());
         };
     }
 

@@ -40,6 +40,9 @@ public class CaseEventEntity {
     private String callId;
     @Column(name = "recording_id")
     private Long recordingId;
+    /** The entry's parameters (core TimelineText), form-urlencoded; null on rows written before V10. */
+    @Column(name = "params")
+    private String params;
 
     protected CaseEventEntity() {}
 
@@ -56,6 +59,12 @@ public class CaseEventEntity {
         this.recordingId = recordingId;
     }
 
+    public CaseEventEntity(long caseId, Instant occurredAt, String actor, String eventType, String params, String detail,
+                           CaseStatus fromStatus, CaseStatus toStatus, String callId, Long recordingId) {
+        this(caseId, occurredAt, actor, eventType, detail, fromStatus, toStatus, callId, recordingId);
+        this.params = params;
+    }
+
     public Long getId() { return id; }
     public long getCaseId() { return caseId; }
     public Instant getOccurredAt() { return occurredAt; }
@@ -66,4 +75,5 @@ public class CaseEventEntity {
     public CaseStatus getToStatus() { return toStatus; }
     public String getCallId() { return callId; }
     public Long getRecordingId() { return recordingId; }
+    public String getParams() { return params; }
 }
