@@ -5,6 +5,7 @@ import ir.line111.console.ports.CasePorts;
 import ir.line111.console.ports.ConsoleUsers;
 import ir.line111.console.ports.HealthCheck;
 import ir.line111.console.ports.RecordingCatalog;
+import ir.line111.console.ports.SmsOutboxView;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -22,10 +23,11 @@ import java.util.Objects;
  * @param healthChecks readiness checks besides the database's own (AMI, recogniser…)
  * @param metrics      the process's Prometheus registry; null: the console makes its own
  * @param clock        the clock (tests fix it)
+ * @param sms          the SMS outbox for the supervisors' list; null: none ({@code sms.enabled=false})
  */
 public record ConsoleDependencies(DataSource dataSource, CasePorts cases, ConsoleUsers users,
                                   RecordingCatalog recordings, List<HealthCheck> healthChecks,
-                                  PrometheusMeterRegistry metrics, Clock clock) {
+                                  PrometheusMeterRegistry metrics, Clock clock, SmsOutboxView sms) {
     public ConsoleDependencies {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(cases, "cases");
@@ -33,5 +35,12 @@ public record ConsoleDependencies(DataSource dataSource, CasePorts cases, Consol
         recordings = recordings == null ? RecordingCatalog.NONE : recordings;
         healthChecks = healthChecks == null ? List.of() : List.copyOf(healthChecks);
         clock = clock == null ? Clock.systemUTC() : clock;
+        sms = sms == null ? SmsOutboxView.NONE : sms;
+    }
+
+    /** Without an SMS outbox. */
+    public ConsoleDependencies(DataSource dataSource, CasePorts cases, ConsoleUsers users, RecordingCatalog recordings,
+                               List<HealthCheck> healthChecks, PrometheusMeterRegistry metrics, Clock clock) {
+        this(dataSource, cases, users, recordings, healthChecks, metrics, clock, null);
     }
 }

@@ -20,6 +20,7 @@ import ir.line111.console.handlers.DeskHandlers;
 import ir.line111.console.handlers.OpsHandlers;
 import ir.line111.console.handlers.RecordingHandlers;
 import ir.line111.console.handlers.ReferenceHandlers;
+import ir.line111.console.handlers.SmsHandlers;
 import ir.line111.console.handlers.SupervisorHandlers;
 import ir.line111.console.handlers.VoicemailHandlers;
 import ir.line111.console.http.ApiException;
@@ -262,6 +263,7 @@ public final class ConsoleServer {
             new SupervisorHandlers(cx).register(api);
             new AdminHandlers(cx).register(api);
             new ir.line111.console.wrapup.WrapUpHandlers(cx, new ir.line111.console.wrapup.WrapUpStore(cx.jdbc(), cx.clock())).register(api);
+            new SmsHandlers(deps.sms()).register(api);
             router.route("/api/*").handler(ctx -> {
                 ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").setStatusCode(404)
                         .end(new JsonObject().put("error", "not_found").put("message", "چنین نشانی‌ای در API نیست").encode());

@@ -85,6 +85,7 @@ class AuthorisationMatrixTest {
                 e("GET", "/api/recordings/{id}/transcript", "/api/recordings/" + recording + "/transcript", null, READERS),
                 e("GET", "/api/queue", "/api/queue", null, DESK),
                 e("GET", "/api/reports", "/api/reports", null, REPORTS),
+                e("GET", "/api/sms", "/api/sms", null, REPORTS),
                 e("GET", "/api/reports/{name}", "/api/reports/calls-by-day", null, REPORTS),
                 e("GET", "/api/admin/users", "/api/admin/users", null, ADM),
                 e("POST", "/api/admin/users", "/api/admin/users", new JsonObject().put("username", "x"), ADM),

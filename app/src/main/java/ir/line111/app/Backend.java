@@ -8,6 +8,8 @@ import ir.line111.app.wiring.EdgeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import ir.line111.app.wiring.OutageIntakes;
+import ir.line111.app.wiring.SmsWiring;
+import ir.line111.sms.SmsService;
 import ir.line111.console.ConsoleServer;
 import ir.line111.console.ports.HealthCheck;
 import ir.line111.core.CoreServices;
@@ -72,6 +74,8 @@ public final class Backend implements AutoCloseable {
         }
         stops.push(core::close);
         core.users().ensureFirstAdmin().ifPresent(pw -> FirstAdminPassword.tell(pw, config.path("data.dir"), System.console(), out));
+        // before anything can register a case (the outage replay included): every event from now on is told
+        SmsService sms = startSms(config, clock);
 
         Vertx vertx = Vertx.vertx();
         stops.push(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
@@ -102,15 +106,17 @@ public final class Backend implements AutoCloseable {
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         EdgeMetrics.register(metrics, ivr, ami);
+        SmsWiring.register(metrics, sms);
         List<HealthCheck> checks = List.of(
                 HealthCheck.of("ami", false, () -> EdgeMetrics.amiHealth(config.isSet("ami.username"), ami)),
                 HealthCheck.of("pbx", false, () -> EdgeMetrics.pbxHealth(config.isSet("ami.username"), ami)),
                 OutageIntakes.health(intake),
+                SmsWiring.health(sms),
                 HealthCheck.of("recogniser", false, () -> recognizer == NationalIdRecognizer.NONE
                         ? HealthCheck.Status.disabled("speech.model is not set: spoken IDs go on unverified")
                         : HealthCheck.Status.up("configured")));
         console = new ConsoleServer(config, vertx, ConsoleWiring.dependencies(core, core.caseRegistry(),
-                new ConsoleRecordings(recordings.store(), recordings.queue()), checks, metrics, clock));
+                new ConsoleRecordings(recordings.store(), recordings.queue()), checks, metrics, clock, SmsWiring.view(sms)));
         try {
             console.start();
         } catch (RuntimeException e) {
@@ -120,6 +126,14 @@ public final class Backend implements AutoCloseable {
         stops.push(console::stop);
         log.info("line111 is up: FastAGI {}:{}, console http://{}:{}", config.string("agi.bind"), ivr.port(),
                 config.string("console.bind"), console.port());
+    }
+
+    private SmsService startSms(Line111Config config, Clock clock) {
+        try {
+            return SmsWiring.start(config, core.database(), clock, stops);
+        } catch (ir.line111.core.config.ConfigException e) {
+            throw new StartupException(e.getMessage(), ExitCodes.CONFIG, e);
+        }
     }
 
     /**

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CaseTablesOwnerTest {
 
     private static final Pattern CASE_TABLES = Pattern.compile("\\bcase_(record|event)\\b", Pattern.CASE_INSENSITIVE);
-    private static final List<String> MODULES = List.of("ivr", "recordings", "agent-console", "app", "fake-asterisk", "asterisk-conf", "wav");
+    private static final List<String> MODULES = List.of("ivr", "recordings", "agent-console", "app", "fake-asterisk", "asterisk-conf", "wav", "sms");
 
     @Test
     void noModuleButCoreNamesTheCaseTables() throws IOException {

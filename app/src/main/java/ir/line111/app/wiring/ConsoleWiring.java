@@ -27,7 +27,14 @@ public final class ConsoleWiring {
 
     public static ConsoleDependencies dependencies(CoreServices core, CaseRegistry registry, RecordingCatalog recordings,
                                                    List<HealthCheck> checks, PrometheusMeterRegistry metrics, Clock clock) {
+        return dependencies(core, registry, recordings, checks, metrics, clock, null);
+    }
+
+    /** {@code sms}: the SMS outbox for the supervisors' list; null when SMS is off. */
+    public static ConsoleDependencies dependencies(CoreServices core, CaseRegistry registry, RecordingCatalog recordings,
+                                                   List<HealthCheck> checks, PrometheusMeterRegistry metrics, Clock clock,
+                                                   ir.line111.console.ports.SmsOutboxView sms) {
         return new ConsoleDependencies(core.database().dataSource(), cases(core, registry), new CoreConsoleUsers(core.users()),
-                recordings, checks, metrics, clock);
+                recordings, checks, metrics, clock, sms);
     }
 }
