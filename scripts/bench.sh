@@ -26,7 +26,9 @@ case "$name" in
   ivr)
     # N concurrent calls (default 2000) through the whole message flow, and the answer+hangup floor.
     # "ivr think [calls]": the backend's think time per command (Asterisk's reply -> next command) at
-    # 120 calls, message and follow-up, cold and warm (LINE111_BENCH_STARTUP_WARM=off: no start-up warm-up).
+    # 120 calls, message and follow-up, cold and warm (LINE111_BENCH_STARTUP_WARM=off: no start-up warm-up),
+    # beside the backend's own time per command; LINE111_BENCH_A_OPTS / LINE111_BENCH_B_OPTS: the JVM options
+    # of two backends measured side by side in one run (e.g. A=-XX:+UseG1GC B=-XX:+UseZGC), with B/A ratios.
     run_test_main ivr ir.line111.ivr.bench.IvrBench "$@" ;;
   ami)
     # AgentConnect on the AMI socket -> screen-pop on a WebSocket: p50/p99 over 10,000 events at 200/s.

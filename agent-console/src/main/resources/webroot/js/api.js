@@ -58,9 +58,9 @@ function query(params) {
   return s ? '?' + s : '';
 }
 
-async function call(method, path, options = {}, retried = false) {
-  const {body, params, raw, contentType, once} = options;
-  const headers = {Accept: 'application/json'};
+export async function call(method, path, options = {}, retried = false) {
+  const {body, params, raw, contentType, once, headers: extra} = options;
+  const headers = {Accept: 'application/json', ...(extra ?? {})};
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let payload;
   if (body instanceof Blob || body instanceof ArrayBuffer) {

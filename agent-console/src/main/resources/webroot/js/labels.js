@@ -28,7 +28,7 @@ export const RELATIONS = {
 };
 
 export const ROLES = {
-  OPERATOR: 'کارشناس پاسخگو', TRANSCRIBER: 'پیاده‌ساز پیام', SUPERVISOR: 'ناظر', ADMIN: 'مدیر سامانه',
+  OPERATOR: 'کارشناس پاسخگو', TRANSCRIBER: 'پیاده‌ساز پیام', SUPERVISOR: 'ناظر', ADMIN: 'مدیر سامانه', LIAISON: 'کارشناس دستگاه',
 };
 
 export const OPERATOR_STATES = {
@@ -45,6 +45,8 @@ export const EVENT_TYPES = {
   DUPLICATE_REGISTERED: 'ثبت پرونده مشابه', MESSAGE_ADDED: 'پیام تکمیلی', TRANSCRIBED: 'پیاده‌سازی پیام',
   DETAILS_CHANGED: 'ویرایش', REFERRED: 'ارجاع', ANSWERED: 'پاسخ', OBJECTION: 'اعتراض', SENT_TO_BOARD: 'ارسال به هیأت',
   CLOSED: 'مختومه', NOTE: 'یادداشت',
+  // issue 16 (CaseEventType's Persian labels)
+  EXTENSION_REQUESTED: 'درخواست تمدید مهلت', EXTENSION_APPROVED: 'موافقت با تمدید مهلت', EXTENSION_REFUSED: 'رد درخواست تمدید مهلت', RETURNED_BY_AGENCY: 'بازگشت از دستگاه: مربوط به این دستگاه نیست', RECORDINGS_SHARED: 'اشتراک صدا با دستگاه', RECORDINGS_UNSHARED: 'لغو اشتراک صدا با دستگاه', NATIONAL_ID_SHARED: 'اشتراک کد ملی با دستگاه', NATIONAL_ID_UNSHARED: 'لغو اشتراک کد ملی با دستگاه', MARKED_URGENT: 'فوری', URGENT_CLEARED: 'لغو فوری', ATTACHMENT_ADDED: 'پیوست دستگاه', BOARD_SCHEDULED: 'در دستور جلسه هیأت', BOARD_ATTENDANCE: 'حضور شاکی در جلسه هیأت', BOARD_VERDICT: 'رأی هیأت', VERDICT_COMPLIED: 'اجرای رأی هیأت', ESCALATED: 'ارجاع به سرپرست به‌سبب گذشتن مهلت',
   CALL: 'تماس', RECORDING: 'ضبط', MESSAGE: 'پیام تکمیلی', TRANSCRIPT: 'متن پیام', STATUS: 'تغییر وضعیت', BOARD: 'ارسال به هیأت',
 };
 

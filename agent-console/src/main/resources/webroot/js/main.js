@@ -17,6 +17,9 @@ const PAGES = [
   {path: 'queue', title: 'صف زنده', roles: ['supervisor'], load: () => import('./pages/queue.js')},
   {path: 'reports', title: 'گزارش‌ها', roles: ['supervisor', 'admin'], load: () => import('./pages/reports.js')},
   {path: 'wrapup-report', title: 'کدهای پایان تماس', roles: ['supervisor', 'admin'], load: () => import('./pages/wrapup-report.js')},
+  {path: 'agency', title: 'کارتابل دستگاه', roles: ['liaison'], load: () => import('./pages/agency.js')},
+  {path: 'oversight', title: 'دستگاه‌ها', roles: ['supervisor'], load: () => import('./pages/oversight.js')},
+  {path: 'board', title: 'هیأت رسیدگی', roles: ['supervisor'], load: () => import('./pages/board.js')},
   {path: 'admin', title: 'مدیریت', roles: ['admin'], load: () => import('./pages/admin.js')},
   // Every role: reached from the name in the header (#who-name), not the nav.
   {path: 'account', title: 'حساب من', roles: Object.keys(ROLES).map(r => r.toLowerCase()), load: () => import('./pages/account.js'), hidden: true},

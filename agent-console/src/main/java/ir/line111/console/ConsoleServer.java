@@ -69,6 +69,7 @@ public final class ConsoleServer {
     private final PrometheusMeterRegistry metrics;
     private final ExecutorService blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("console-", 0).factory());
     private ConsoleContext context;
+    private ir.line111.console.handlers.AgencyServices agency;
     private ir.line111.console.http.Idempotency idempotency;
     private String deploymentId;
     private volatile int port = -1;
@@ -83,6 +84,7 @@ public final class ConsoleServer {
     /** Deploys the server and waits until it listens; returns the port. Call from a non-event-loop thread. */
     public int start() {
         context = buildContext();
+        agency = ir.line111.console.handlers.AgencyServices.of(context);
         context.live().start();
         try {
             deploymentId = vertx.deployVerticle(new HttpVerticle()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -249,7 +251,7 @@ public final class ConsoleServer {
 
             BodyHandler small = BodyHandler.create(false).setBodyLimit(1024 * 1024);
             BodyHandler audio = BodyHandler.create(false).setBodyLimit(20L * 1024 * 1024);
-            router.route("/api/*").handler(ctx -> (ctx.normalizedPath().endsWith("/answer-audio") ? audio : small).handle(ctx));
+            router.route("/api/*").handler(ctx -> (ctx.normalizedPath().endsWith("/answer-audio") || ctx.normalizedPath().endsWith("/attachments") ? audio : small).handle(ctx));
             router.route("/api/*").handler(ctx -> ApiRoutes.resolveSession(ctx, cx.sessions()));
             ApiRoutes api = new ApiRoutes(router, cx.sessions(), blocking, metrics, idempotency);
             new AuthHandlers(cx).register(api);
@@ -261,7 +263,10 @@ public final class ConsoleServer {
             new VoicemailHandlers(cx, cases).register(api);
             new RecordingHandlers(cx).register(api);
             new SupervisorHandlers(cx).register(api);
-            new AdminHandlers(cx).register(api);
+            new AdminHandlers(cx, agency.liaisons()).register(api);
+            new ir.line111.console.handlers.AgencyDeskHandlers(cx, agency).register(api);
+            new ir.line111.console.handlers.OversightHandlers(cx, agency).register(api);
+            new ir.line111.console.handlers.BoardHandlers(cx, agency).register(api);
             new ir.line111.console.wrapup.WrapUpHandlers(cx, new ir.line111.console.wrapup.WrapUpStore(cx.jdbc(), cx.clock())).register(api);
             new SmsHandlers(deps.sms()).register(api);
             router.route("/api/*").handler(ctx -> {
@@ -283,6 +288,9 @@ public final class ConsoleServer {
                     .webSocketHandler(ws -> { /* accepted in the handshake handler */ });
             vertx.setPeriodic(60_000, t -> cx.sessions().sweep());
             vertx.setPeriodic(600_000, t -> blocking.execute(idempotency::sweep));
+            // overdue cases at the agencies go onto the supervisors' list; cases at the board onto the next agenda (issue 16)
+            blocking.execute(agency::housekeeping);
+            vertx.setPeriodic(600_000, t -> blocking.execute(agency::housekeeping));
             return server.listen().onSuccess(s -> port = s.actualPort());
         }
 

@@ -5,10 +5,12 @@ import {h, mount, field, toast, formValues} from '../dom.js';
 import {jDateTime, jLongDate, faDigits, jalaliParts, jalaliToIso, num, asciiDigits} from '../fmt.js';
 import {ROLES} from '../labels.js';
 import {wrapUpCodes} from './admin-wrapup.js';
+import {agencyOptions} from '../app.js';
+import {select} from '../dom.js';
 
 const TABS = [['users', 'کاربران و نقش‌ها'], ['agencies', 'دستگاه‌های اجرایی'], ['hours', 'ساعات کاری'],
   ['holidays', 'تعطیلات'], ['settings', 'تکراری و صف'], ['wrapup', 'کدهای پایان تماس'], ['audit', 'گزارش دسترسی‌ها']];
-const ROLE_CODES = ['operator', 'transcriber', 'supervisor', 'admin'];
+const ROLE_CODES = ['operator', 'transcriber', 'supervisor', 'admin', 'liaison'];
 const DAYS = [['SATURDAY', 'شنبه'], ['SUNDAY', 'یکشنبه'], ['MONDAY', 'دوشنبه'], ['TUESDAY', 'سه‌شنبه'],
   ['WEDNESDAY', 'چهارشنبه'], ['THURSDAY', 'پنجشنبه'], ['FRIDAY', 'جمعه']];
 
@@ -33,7 +35,8 @@ export async function render(view, params) {
     const add = h('form', {class: 'card', id: 'new-user', autocomplete: 'off', on: {submit: guard(async e => {
       e.preventDefault();
       const v = formValues(add);
-      await api.createUser({username: v.username, fullName: v.fullName, password: v.password, device: v.device, enabled: true, roles: rolesOf(add)});
+      await api.createUser({username: v.username, fullName: v.fullName, password: v.password, device: v.device, enabled: true, roles: rolesOf(add),
+        agencyId: v.agencyId ? Number(v.agencyId) : undefined});
       toast('کاربر افزوده شد.', 'ok');
       load();
     })}},
@@ -43,6 +46,7 @@ export async function render(view, params) {
       field('نام و نام خانوادگی', h('input', {name: 'fullName', maxlength: 100})),
       field('گذرواژه (دست‌کم ۱۰ نویسه)', h('input', {name: 'password', type: 'password', required: true, minlength: 10, dir: 'ltr', autocomplete: 'new-password'})),
       field('تلفن کارشناس', h('input', {name: 'device', dir: 'ltr', placeholder: 'PJSIP/op1'})),
+      field('دستگاه (برای کارشناس دستگاه)', select({name: 'agencyId', id: 'new-user-agency'}, agencyOptions('—'))),
       h('div', {class: 'span2'}, field('نقش‌ها', roleBoxes()))),
     h('button', {type: 'submit', class: 'primary'}, 'افزودن'));
     const rows = list.map(u => {
@@ -51,7 +55,7 @@ export async function render(view, params) {
         h('td', {class: 'ltr'}, u.username),
         h('td', null, h('input', {name: 'fullName', value: u.fullName ?? '', maxlength: 100})),
         h('td', null, h('input', {name: 'device', value: u.device ?? '', dir: 'ltr', size: 10})),
-        h('td', null, roleBoxes(u.roles)),
+        h('td', null, roleBoxes(u.roles), select({name: 'agencyId'}, agencyOptions('—'), u.agencyId)),
         h('td', null, h('label', {class: 'row'}, h('input', {type: 'checkbox', name: 'enabled', checked: u.enabled}), 'فعال')),
         h('td', null, h('div', {class: 'row'},
           h('button', {type: 'button', on: {click: e => saveRow(e, u)}}, 'ذخیره'),
@@ -62,7 +66,8 @@ export async function render(view, params) {
       const tr = e.target.closest('tr');
       const q = n => tr.querySelector(`[name="${n}"]`);
       await api.updateUser(u.username, {username: u.username, fullName: q('fullName').value.trim(), device: q('device').value.trim() || undefined,
-        enabled: q('enabled').checked, roles: ROLE_CODES.filter(r => q('role-' + r).checked)});
+        enabled: q('enabled').checked, roles: ROLE_CODES.filter(r => q('role-' + r).checked),
+        agencyId: q('agencyId').value ? Number(q('agencyId').value) : undefined});
       toast('ذخیره شد.', 'ok');
     });
     mount(body, add, h('div', {class: 'table-wrap', style: {marginTop: '10px'}}, h('table', {id: 'users-table'},

@@ -8,6 +8,7 @@ import {jDateTime, jLongDate, faDigits, trackingCode, duration} from '../fmt.js'
 import {Player} from '../player.js';
 import {EVENT_TYPES} from '../labels.js';
 import {dueClass} from './case-table.js';
+import {agencyPanel} from './case-agency.js';
 
 const RECORDING_KINDS = {SPOKEN_ID: 'کد ملی گفته‌شده', VOICEMAIL: 'پیام ضبط‌شده', CONVERSATION: 'گفت‌وگو با کارشناس', AGENCY_ANSWER: 'پاسخ صوتی دستگاه'};
 
@@ -85,7 +86,8 @@ export async function render(view, [caseId]) {
       h('div', null, head,
         h('section', {class: 'card'}, h('h2', null, 'گردش پرونده'), (c.timeline ?? []).length ? timeline : h('p', {class: 'muted'}, 'رویدادی ثبت نشده است.')),
         others.length ? h('section', {class: 'card'}, h('h2', null, 'صداها'), others.map(recordingBlock)) : null),
-      h('aside', null, actions(c), hasRole('supervisor', 'admin') ? auditBox(c) : null)));
+      h('aside', null, actions(c), hasRole('operator', 'supervisor') && c.status !== 'CLOSED' ? agencyPanel(c.id) : null,
+        hasRole('supervisor', 'admin') ? auditBox(c) : null)));
     view.dataset.ready = 'true';
   }
 

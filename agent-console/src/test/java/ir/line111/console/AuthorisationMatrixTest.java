@@ -33,7 +33,7 @@ class AuthorisationMatrixTest {
     static final Set<Role> OP = EnumSet.of(Role.OPERATOR), TR = EnumSet.of(Role.TRANSCRIBER), SUP = EnumSet.of(Role.SUPERVISOR),
             ADM = EnumSet.of(Role.ADMIN), DESK = EnumSet.of(Role.OPERATOR, Role.SUPERVISOR),
             READERS = EnumSet.of(Role.OPERATOR, Role.TRANSCRIBER, Role.SUPERVISOR), BENCH = EnumSet.of(Role.TRANSCRIBER, Role.SUPERVISOR),
-            REPORTS = EnumSet.of(Role.SUPERVISOR, Role.ADMIN);
+            REPORTS = EnumSet.of(Role.SUPERVISOR, Role.ADMIN), LIA = EnumSet.of(Role.LIAISON);
 
     record Endpoint(String method, String template, String path, JsonObject body, Set<Role> roles) {}
 
@@ -109,6 +109,32 @@ class AuthorisationMatrixTest {
                 e("GET", "/api/admin/wrap-up-codes", "/api/admin/wrap-up-codes", null, ADM),
                 e("POST", "/api/admin/wrap-up-codes", "/api/admin/wrap-up-codes", new JsonObject().put("code", "MATRIX").put("label", "ماتریس"), ADM),
                 e("PUT", "/api/admin/wrap-up-codes/{code}", "/api/admin/wrap-up-codes/INFORMATION", new JsonObject().put("active", true), ADM),
+                // issue 16: the agency desk (liaison only; a case not referred to the liaison's agency is 404), oversight, the board
+                e("GET", "/api/agency/inbox", "/api/agency/inbox", null, LIA),
+                e("GET", "/api/agency/cases/{id}", "/api/agency/cases/" + liveCase, null, LIA),
+                e("POST", "/api/agency/cases/{id}/attachments", "/api/agency/cases/" + liveCase + "/attachments", null, LIA),
+                e("GET", "/api/agency/cases/{id}/attachments/{attachmentId}", "/api/agency/cases/" + liveCase + "/attachments/1", null, LIA),
+                e("GET", "/api/agency/cases/{id}/recordings/{recordingId}/audio", "/api/agency/cases/" + liveCase + "/recordings/" + recording + "/audio", null, LIA),
+                e("POST", "/api/agency/cases/{id}/answer", "/api/agency/cases/" + liveCase + "/answer", new JsonObject().put("text", "a"), LIA),
+                e("POST", "/api/agency/cases/{id}/extension", "/api/agency/cases/" + liveCase + "/extension", new JsonObject().put("deadlineClass", "INSPECTION").put("reason", "r"), LIA),
+                e("POST", "/api/agency/cases/{id}/not-ours", "/api/agency/cases/" + liveCase + "/not-ours", new JsonObject().put("reason", "r"), LIA),
+                e("POST", "/api/agency/cases/{id}/complied", "/api/agency/cases/" + liveCase + "/complied", new JsonObject(), LIA),
+                e("GET", "/api/oversight", "/api/oversight", null, SUP),
+                e("GET", "/api/oversight/digest", "/api/oversight/digest", null, SUP),
+                e("GET", "/api/oversight/urgent.csv", "/api/oversight/urgent.csv", null, REPORTS),
+                e("GET", "/api/oversight/agency-report", "/api/oversight/agency-report", null, REPORTS),
+                e("GET", "/api/cases/{id}/flags", "/api/cases/" + liveCase + "/flags", null, DESK),
+                e("PUT", "/api/cases/{id}/sharing", "/api/cases/" + liveCase + "/sharing", new JsonObject(), SUP),
+                e("POST", "/api/cases/{id}/urgent", "/api/cases/" + liveCase + "/urgent", new JsonObject().put("urgent", false), DESK),
+                e("POST", "/api/extensions/{id}/decision", "/api/extensions/999/decision", new JsonObject().put("approve", true), SUP),
+                e("GET", "/api/board/sessions", "/api/board/sessions", null, SUP),
+                e("GET", "/api/board/sessions/{id}", "/api/board/sessions/999", null, SUP),
+                e("GET", "/api/board/sessions/{id}/agenda.html", "/api/board/sessions/999/agenda.html", null, SUP),
+                e("POST", "/api/board/sessions/{id}/move", "/api/board/sessions/999/move", new JsonObject(), SUP),
+                e("POST", "/api/board/sessions/{id}/cases/{caseId}/attendance", "/api/board/sessions/999/cases/" + liveCase + "/attendance", new JsonObject(), SUP),
+                e("POST", "/api/board/sessions/{id}/cases/{caseId}/verdict", "/api/board/sessions/999/cases/" + liveCase + "/verdict", new JsonObject(), SUP),
+                e("GET", "/api/board/schedule", "/api/board/schedule", null, REPORTS),
+                e("PUT", "/api/board/schedule", "/api/board/schedule", new JsonObject(), ADM),
                 // last: it ends the session
                 e("DELETE", "/api/session", "/api/session", null, ANY));
         for (Role r : Role.values()) browsers.put(r, fx.signedIn(r.wire()));

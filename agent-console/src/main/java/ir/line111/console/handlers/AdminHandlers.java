@@ -32,10 +32,15 @@ import java.util.Set;
 public final class AdminHandlers {
     private final ConsoleContext cx;
 
-    public AdminHandlers(ConsoleContext cx) { this.cx = cx; }
+    private final ir.line111.core.domain.agencydesk.LiaisonDirectory liaisons;
+
+    public AdminHandlers(ConsoleContext cx, ir.line111.core.domain.agencydesk.LiaisonDirectory liaisons) {
+        this.cx = cx;
+        this.liaisons = liaisons;
+    }
 
     public void register(ApiRoutes r) {
-        r.get("/api/admin/users", Roles.ADMIN, c -> items(cx.users().list().stream().map(AdminHandlers::user).toList()));
+        r.get("/api/admin/users", Roles.ADMIN, c -> items(cx.users().list().stream().map(this::userWithAgency).toList()));
         r.post("/api/admin/users", Roles.ADMIN, this::createUser);
         r.put("/api/admin/users/:username", Roles.ADMIN, this::updateUser);
         r.post("/api/admin/users/:username/password", Roles.ADMIN, this::password);
@@ -63,6 +68,22 @@ public final class AdminHandlers {
                 .put("enabled", u.enabled()).put("device", u.device());
     }
 
+    /** A liaison's agency (issue 16) with the user. */
+    private JsonObject userWithAgency(ConsoleUser u) {
+        JsonObject o = user(u);
+        if (u.has(Role.LIAISON)) o.put("agencyId", liaisons.agencyOf(u.username()).orElse(null));
+        return o;
+    }
+
+    /** A liaison is bound to one active agency; any other user to none. */
+    private Long agencyFor(JsonObject b, Set<Role> roles) {
+        Long agencyId = Inputs.longOf(b, "agencyId", false);
+        if (!roles.contains(Role.LIAISON)) return null;
+        if (agencyId == null) throw ApiException.invalid("agencyId", "کارشناس دستگاه باید به یک دستگاه اجرایی وابسته باشد");
+        if (cx.admin().agency(agencyId).filter(AdminStore.Agency::active).isEmpty()) throw ApiException.invalid("agencyId", "دستگاه اجرایی یافت نشد");
+        return agencyId;
+    }
+
     static JsonObject agency(AdminStore.Agency a) {
         return new JsonObject().put("id", a.id()).put("name", a.name()).put("active", a.active());
     }
@@ -88,24 +109,30 @@ public final class AdminHandlers {
     private Object createUser(Call c) {
         JsonObject b = c.json();
         ConsoleUser u = userFrom(b, Inputs.text(b, "username", 32, true));
+        Long agencyId = agencyFor(b, u.roles());
         ConsoleUser created;
         try {
             created = cx.users().create(u, password(b));
         } catch (IllegalStateException e) {
             throw ApiException.conflict(e.getMessage());
         }
-        admin(c, "user created " + u.username() + " " + u.roles());
-        return Reply.json(201, user(created));
+        if (agencyId != null) liaisons.bind(created.username(), agencyId);
+        admin(c, "user created " + u.username() + " " + u.roles() + (agencyId == null ? "" : " agency " + agencyId));
+        return Reply.json(201, userWithAgency(created));
     }
 
     private Object updateUser(Call c) {
         String username = c.param("username");
         ConsoleUser existing = cx.users().find(username).orElseThrow(ApiException::notFound);
-        ConsoleUser u = userFrom(c.json(), existing.username());
+        JsonObject b = c.json();
+        ConsoleUser u = userFrom(b, existing.username());
+        Long agencyId = agencyFor(b, u.roles());
+        Long before = liaisons.agencyOf(username).orElse(null);
         ConsoleUser saved = cx.users().update(u);
-        if (!saved.enabled() || !saved.roles().equals(existing.roles())) cx.sessions().closeAll(username);
-        admin(c, "user changed " + username + " " + saved.roles() + (saved.enabled() ? "" : " disabled"));
-        return user(saved);
+        liaisons.bind(username, agencyId);
+        if (!saved.enabled() || !saved.roles().equals(existing.roles()) || !java.util.Objects.equals(before, agencyId)) cx.sessions().closeAll(username);
+        admin(c, "user changed " + username + " " + saved.roles() + (saved.enabled() ? "" : " disabled") + (agencyId == null ? "" : " agency " + agencyId));
+        return userWithAgency(saved);
     }
 
     private Object password(Call c) {

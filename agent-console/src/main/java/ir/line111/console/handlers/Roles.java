@@ -16,5 +16,7 @@ final class Roles {
     static final Set<Role> CASE_READERS = EnumSet.of(Role.OPERATOR, Role.TRANSCRIBER, Role.SUPERVISOR);
     static final Set<Role> WORKBENCH = EnumSet.of(Role.TRANSCRIBER, Role.SUPERVISOR);
     static final Set<Role> REPORTS = EnumSet.of(Role.SUPERVISOR, Role.ADMIN);
+    /** An agency's liaison: the agency desk routes only, which check the agency on every case (issue 16). */
+    static final Set<Role> LIAISON = EnumSet.of(Role.LIAISON);
     static final Set<Role> ANY = EnumSet.allOf(Role.class);
 }

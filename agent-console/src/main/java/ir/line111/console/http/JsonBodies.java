@@ -25,6 +25,9 @@ public final class JsonBodies {
 
     static final Set<String> AUDIO = Set.of("audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave", "application/octet-stream");
 
+    static final Set<String> UPLOADS = Set.of("application/pdf", "image/png", "image/jpeg", "audio/wav", "audio/x-wav", "audio/wave",
+            "audio/mpeg", "audio/ogg", "application/octet-stream");
+
     private static final JsonFactory STRICT = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private JsonBodies() {}
@@ -40,6 +43,10 @@ public final class JsonBodies {
         String mime = parts.length == 0 ? null : parts[0].strip().toLowerCase(Locale.ROOT);
         if (ctx.normalizedPath().endsWith("/answer-audio")) {
             return mime != null && AUDIO.contains(mime) ? null : unsupported("فایل صوتی باید با Content-Type: audio/wav فرستاده شود");
+        }
+        if (ctx.normalizedPath().endsWith("/attachments") && m == HttpMethod.POST) {
+            // an agency's file (issue 16): the type it claims is checked against its first bytes by the handler
+            return mime != null && UPLOADS.contains(mime) ? null : unsupported("پیوست باید PDF، تصویر (PNG/JPEG) یا صدا (WAV/MP3/OGG) باشد");
         }
         if (!hasBody && mime == null) return null;
         if (!"application/json".equals(mime)) return unsupported("بدنهٔ درخواست باید JSON باشد (Content-Type: application/json)");

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** The console's roles (DESIGN §2). Written in lower case on the wire and in the database. */
 public enum Role {
-    OPERATOR, TRANSCRIBER, SUPERVISOR, ADMIN;
+    OPERATOR, TRANSCRIBER, SUPERVISOR, ADMIN,
+    /** An agency's liaison (کارشناس دستگاه): only the agency desk routes, only its agency's cases (issue 16). */
+    LIAISON;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

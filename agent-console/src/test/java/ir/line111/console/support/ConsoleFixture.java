@@ -97,7 +97,13 @@ public final class ConsoleFixture implements AutoCloseable {
             AdminStore admin = new AdminStore(jdbc, clock, Line111Config.of(Map.of()));
             this.agencyId = admin.addAgency("شرکت آب و فاضلاب").id();
             this.otherAgencyId = admin.addAgency("دانشگاه علوم پزشکی").id();
-            Map<String, String> settings = new java.util.HashMap<>(Map.of("console.port", "0", "recordings.dir", store.toString()));
+            // issue 16: the liaison works for the water company; liaison2 for the university of medical sciences
+            ir.line111.core.persistence.PersistentLiaisons liaisons = new ir.line111.core.persistence.PersistentLiaisons(db);
+            liaisons.bind(Role.LIAISON.wire(), agencyId);
+            coreUsers.create(new ConsoleUser("liaison2", "کارشناس دانشگاه", Set.of(Role.LIAISON), true, null), PASSWORD.toCharArray());
+            liaisons.bind("liaison2", otherAgencyId);
+            Map<String, String> settings = new java.util.HashMap<>(Map.of("console.port", "0", "recordings.dir", store.toString(),
+                    "attachments.dir", store.resolveSibling(store.getFileName() + "-attachments").toString()));
             settings.putAll(config);
             Line111Config cfg = Line111Config.of(settings);
             ConsoleUsers consoleUsers = users.apply(coreUsers);

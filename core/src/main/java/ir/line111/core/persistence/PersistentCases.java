@@ -227,6 +227,11 @@ public class PersistentCases implements CaseRegistry, CaseDesk {
         });
     }
 
+    @Override
+    public Optional<Instant> boardVerdictAt(long caseId) {
+        return db.fromTransaction(s -> BoardVerdicts.at(s, caseId));
+    }
+
     // ---------------------------------------------------------------- CaseDesk
 
     @Override

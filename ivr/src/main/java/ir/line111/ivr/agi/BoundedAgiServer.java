@@ -60,6 +60,7 @@ final class BoundedAgiServer extends DefaultAgiServer {
     private volatile int boundPort = -1;
     private volatile boolean stopping;
     private final Object idle = new Object();
+    private final ThinkTimes thinkTimes = new ThinkTimes();
 
     BoundedAgiServer(MappingStrategy mapping, InetAddress bindAddress, int port, int maxCalls, AgiLimits limits) {
         super(mapping);
@@ -84,9 +85,13 @@ final class BoundedAgiServer extends DefaultAgiServer {
             throw e;
         }
         boundPort = server.getLocalPort();
-        listener = new LineSockets.Listener(server, limits.replyTimeout());
+        listener = new LineSockets.Listener(server, limits.replyTimeout(), thinkTimes);
         bound.countDown();
         return listener;
+    }
+
+    ThinkTimes thinkTimes() {
+        return thinkTimes;
     }
 
     /** Waits until the socket is bound; -1 when binding failed (startup() then threw). */

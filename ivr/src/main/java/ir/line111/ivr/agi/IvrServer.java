@@ -99,6 +99,11 @@ public final class IvrServer implements AutoCloseable {
         return server.peakCalls();
     }
 
+    /** The backend's own time per command, from reading Asterisk's reply to writing the next command (issue 13.9). */
+    public ThinkTimes thinkTimes() {
+        return server.thinkTimes();
+    }
+
     public long refusedCalls() {
         return server.refusedCalls();
     }

@@ -43,12 +43,14 @@ final class LineSockets {
         private static final LogLimiter acceptFailures = new LogLimiter(Duration.ofMinutes(1), 3);
         private final ServerSocket server;
         private final Duration replyTimeout;
+        private final ThinkTimes thinkTimes;
         /** Set by accept() and taken by the server's execute(), which Asterisk-Java calls right after on the same thread. */
         private Connection accepted;
 
-        Listener(ServerSocket server, Duration replyTimeout) {
+        Listener(ServerSocket server, Duration replyTimeout, ThinkTimes thinkTimes) {
             this.server = server;
             this.replyTimeout = replyTimeout;
+            this.thinkTimes = thinkTimes;
         }
 
         @Override
@@ -69,7 +71,7 @@ final class LineSockets {
                 }
                 try {
                     s.setTcpNoDelay(true);
-                    accepted = new Connection(s, replyTimeout);
+                    accepted = new Connection(s, replyTimeout, thinkTimes);
                     return accepted;
                 } catch (IOException e) {
                     s.close();
@@ -118,9 +120,13 @@ final class LineSockets {
         private List<String> replay;
         private int replayed;
         private int environmentLines;
+        private final ThinkTimes thinkTimes;
+        /** When the last reply line (or the environment) was read; 0 once a command answered it. Only the call's thread. */
+        private long readAt;
 
-        Connection(Socket socket, Duration replyTimeout) throws IOException {
+        Connection(Socket socket, Duration replyTimeout, ThinkTimes thinkTimes) throws IOException {
             this.socket = socket;
+            this.thinkTimes = thinkTimes;
             this.in = socket.getInputStream();
             this.replyTimeoutNanos = replyTimeout.toNanos();
         }
@@ -146,6 +152,7 @@ final class LineSockets {
             }
             environmentLines = lines.size();
             lines.add("");
+            readAt = System.nanoTime();
             replay = lines;
             return Environment.COMPLETE;
         }
@@ -168,7 +175,9 @@ final class LineSockets {
                 if (replayed == r.size()) replay = null;
                 return line;
             }
-            return readLine(System.nanoTime() + replyTimeoutNanos, MAX_REPLY_LINE_BYTES);
+            String line = readLine(System.nanoTime() + replyTimeoutNanos, MAX_REPLY_LINE_BYTES);
+            readAt = System.nanoTime();
+            return line;
         }
 
         private String readLine(long deadlineNanos, int maxBytes) throws IOException {
@@ -212,6 +221,11 @@ final class LineSockets {
         /** Each command is one write: Asterisk-Java writes the whole line, then flushes. */
         @Override
         public void write(String s) throws IOException {
+            long since = readAt;
+            if (since != 0) {
+                readAt = 0;
+                thinkTimes.record(System.nanoTime() - since, s);
+            }
             OutputStream out = socket.getOutputStream();
             out.write(s.getBytes(StandardCharsets.UTF_8));
         }

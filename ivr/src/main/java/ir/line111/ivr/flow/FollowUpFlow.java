@@ -50,7 +50,16 @@ final class FollowUpFlow {
         }
         callLog.caseLinked(s.callId, found.id());
         steps.step(s, "follow-up-status", found.status().name());
-        List<String> p = new ArrayList<>(List.of(CASE_STATUS, status(found.status())));
+        // A case the complaints board decided: "the board has decided" and the date, instead of the bare status (issue 16).
+        java.util.Optional<java.time.Instant> verdict = found.status() == CaseStatus.ANSWERED ? cases.boardVerdictAt(found.id()) : java.util.Optional.empty();
+        List<String> p = new ArrayList<>();
+        if (verdict.isPresent()) {
+            steps.step(s, "follow-up-board-verdict", null);
+            p.add(BOARD_DECIDED);
+            p.addAll(PersianSpeech.jalaliDate(verdict.get()));
+        } else {
+            p.addAll(List.of(CASE_STATUS, status(found.status())));
+        }
         if (found.agencyName() != null && !found.agencyName().isBlank()) {
             p.add(REFERRED_TO);
             p.add(agencyPrompt(found));
@@ -69,7 +78,12 @@ final class FollowUpFlow {
         if (k == '2') {
             CaseSummary after = cases.object(found.id(), s.callId, Actor.IVR, "caller not satisfied (IVR follow-up)");
             steps.step(s, "objection", after.status().name());
-            s.caller.play(List.of(after.status() == CaseStatus.OBJECTION_1 ? OBJECTION_REGISTERED : OBJECTION_BOARD), "");
+            String said = switch (after.status()) {
+                case OBJECTION_1 -> OBJECTION_REGISTERED;
+                case ANSWERED -> OBJECTION_AFTER_BOARD; // after the board's verdict: recorded only
+                default -> OBJECTION_BOARD;
+            };
+            s.caller.play(List.of(said), "");
             steps.endCall(s, CallOutcome.OBJECTION_REGISTERED);
         } else if (k == '1') {
             if (!officeHours.isOpen(clock.instant())) {

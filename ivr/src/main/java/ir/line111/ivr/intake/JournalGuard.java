@@ -35,4 +35,5 @@ final class JournalGuard implements CaseRegistry {
     @Override public Optional<CaseSummary> findByTrackingCode(TrackingCode code) { return cases.findByTrackingCode(code); }
     @Override public Optional<CaseSummary> findRegisteredInCall(String callId) { return cases.findRegisteredInCall(callId); }
     @Override public CaseSummary object(long caseId, String callId, Actor actor, String note) { return cases.object(caseId, callId, actor, note); }
+    @Override public Optional<java.time.Instant> boardVerdictAt(long caseId) { return cases.boardVerdictAt(caseId); }
 }

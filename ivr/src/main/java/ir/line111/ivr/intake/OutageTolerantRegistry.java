@@ -131,4 +131,9 @@ final class OutageTolerantRegistry implements CaseRegistry {
     public CaseSummary object(long caseId, String callId, Actor actor, String note) {
         return cases.object(caseId, callId, actor, note);
     }
+
+    @Override
+    public Optional<java.time.Instant> boardVerdictAt(long caseId) {
+        return cases.boardVerdictAt(caseId);
+    }
 }

@@ -54,6 +54,10 @@ public final class Prompts {
     public static final String ANSWERED_MENU = "answered-menu";
     public static final String OBJECTION_REGISTERED = "objection-registered";
     public static final String OBJECTION_BOARD = "objection-board";
+    /** The complaints board has decided the case (issue 16); then the verdict's Jalali date. */
+    public static final String BOARD_DECIDED = "board-decided";
+    /** An objection after the board's verdict: recorded only, the verdict is final. */
+    public static final String OBJECTION_AFTER_BOARD = "objection-after-board";
     public static final String OPERATOR_CLOSED = "operator-closed";
     public static final String AFTER_QUEUE_CODE = "after-queue-code";
     public static final String NO_CASE_REGISTERED = "no-case-registered";
@@ -95,7 +99,7 @@ public final class Prompts {
                 MODE_MENU, QUEUE_BUSY, ESTIMATED_WAIT, BUSY_MENU, CONNECTING_OPERATOR, RECORD_MESSAGE, MESSAGE_MENU,
                 MESSAGE_EMPTY, MESSAGE_REGISTERED, MESSAGE_ADDED, YOUR_CODE_IS, CODE_AGAIN, HEAR_AGAIN_MENU,
                 ENTER_TRACKING_CODE, CODE_CHECK_FAILED, CODE_NOT_FOUND, CODE_MALFORMED, CASE_STATUS, REFERRED_TO,
-                AGENCY_CONCERNED, EXPECTED_ANSWER_DATE, ANSWERED_MENU, OBJECTION_REGISTERED, OBJECTION_BOARD,
+                AGENCY_CONCERNED, EXPECTED_ANSWER_DATE, ANSWERED_MENU, OBJECTION_REGISTERED, OBJECTION_BOARD, BOARD_DECIDED, OBJECTION_AFTER_BOARD,
                 OPERATOR_CLOSED, AFTER_QUEUE_CODE, NO_CASE_REGISTERED, QUEUE_UNANSWERED, SATISFACTION_MENU, THANKS, MINUTE, AND, THOUSAND));
         for (int d = 0; d <= 9; d++) all.add(digit(d));
         for (int n = 0; n <= 19; n++) all.add(number(n));

@@ -31,8 +31,9 @@ import java.util.Map;
 /**
  * The server side of the benchmark, in a process of its own so that its CPU time is the server's
  * alone. {@code flows}: the IVR over an H2 database with core's registry and call log, the
- * recogniser faked; {@code floor}: Asterisk-Java's DefaultAgiServer with a script that only answers
- * and hangs up. Prints "PORT n"; answers "peak" with the most calls the IVR had in progress at once;
+ * recogniser faked ({@code think}: the same, with cases to follow up); {@code floor}: Asterisk-Java's DefaultAgiServer with a script that only answers
+ * and hangs up. Prints "PORT n"; answers "peak" with the most calls the IVR had in progress at once,
+ * "think" with the server's own time per command since the last "think" (THINK n p50 p99 max, ms);
  * stops on "quit" from stdin.
  */
 public final class BenchServer {
@@ -99,6 +100,12 @@ public final class BenchServer {
         while ((line = in.readLine()) != null) {
             if (line.equals("peak")) {
                 System.out.println("PEAK " + (ivr == null ? -1 : ivr.peakCalls()));
+                System.out.flush();
+            } else if (line.equals("think")) {
+                // The server's own time per command since the last "think": THINK n p50 p99 max | slowest | ...
+                var t = ivr.thinkTimes().interval();
+                System.out.printf(java.util.Locale.ROOT, "THINK %d %.3f %.3f %.3f%s%n", t.count(), t.p50(), t.p99(), t.max(),
+                        t.slowest().stream().map(x -> " | " + x.strip()).collect(java.util.stream.Collectors.joining()));
                 System.out.flush();
             } else if (line.equals("quit")) {
                 break;

@@ -34,4 +34,5 @@ final class FlakyRegistry implements CaseRegistry {
     @Override public Optional<CaseSummary> findByTrackingCode(TrackingCode code) { return real.findByTrackingCode(code); }
     @Override public Optional<CaseSummary> findRegisteredInCall(String callId) { return real.findRegisteredInCall(callId); }
     @Override public CaseSummary object(long caseId, String callId, Actor actor, String note) { return real.object(caseId, callId, actor, note); }
+    @Override public java.util.Optional<java.time.Instant> boardVerdictAt(long caseId) { return real.boardVerdictAt(caseId); }
 }

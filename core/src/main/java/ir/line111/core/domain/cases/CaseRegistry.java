@@ -30,4 +30,12 @@ public interface CaseRegistry {
 
     /** The caller is not satisfied with the answer: first objection re-opens, second goes to the complaints board. */
     CaseSummary object(long caseId, String callId, Actor actor, String note);
+
+    /**
+     * When the complaints board decided the case (its BOARD_VERDICT event; issue 16), for the follow-up
+     * that says "the board has decided" and the date; empty when it has not.
+     */
+    default java.util.Optional<java.time.Instant> boardVerdictAt(long caseId) {
+        return java.util.Optional.empty();
+    }
 }

@@ -65,6 +65,17 @@ public final class TimelineText {
                     ? "اعتراض دوم: پرونده به هیأت رسیدگی به شکایات رفت" : "";
             case CLOSED -> p.containsKey("notAMatter")
                     ? "کنار گذاشته شد، دلیل: " + NOT_A_MATTER.getOrDefault(p.get("notAMatter"), "سایر") : "";
+            // issue 16: the agency desk and the complaints board; dates are Jalali (stored as 1405/09/24)
+            case EXTENSION_REQUESTED -> "درخواست مهلت بیشتر: " + label(DeadlineClass.class, p.get("requested"));
+            case EXTENSION_APPROVED -> "موافقت با مهلت بیشتر: " + label(DeadlineClass.class, p.get("requested"));
+            case EXTENSION_REFUSED -> "مخالفت با مهلت بیشتر: " + label(DeadlineClass.class, p.get("requested"));
+            case RETURNED_BY_AGENCY -> p.containsKey("agency") ? p.get("agency") + " پرونده را بازگرداند: مربوط به این دستگاه نیست" : "";
+            case ATTACHMENT_ADDED -> p.containsKey("file") ? "پیوست «" + p.get("file") + "»" : "";
+            case BOARD_SCHEDULED -> p.containsKey("date") ? ("true".equals(p.get("moved")) ? "جلسهٔ هیأت جابه‌جا شد به " : "در دستور جلسهٔ هیأت در ")
+                    + ltr(p.get("date")) : "";
+            case BOARD_ATTENDANCE -> "true".equals(p.get("attended")) ? "شاکی در جلسهٔ هیأت حاضر شد" : p.containsKey("attended") ? "شاکی در جلسهٔ هیأت حاضر نشد" : "";
+            case BOARD_VERDICT -> p.containsKey("complyBy") ? "رأی هیأت؛ مهلت اجرای دستگاه تا " + ltr(p.get("complyBy")) : "";
+            case ESCALATED -> p.containsKey("agency") ? "مهلت پاسخ " + p.get("agency") + " گذشت؛ پرونده به فهرست سرپرست رفت" : "";
             default -> "";
         };
     }
