@@ -52,7 +52,13 @@ case "$name" in
     # Calls' per-command server time alone and during N parallel sign-ins with the real bcrypt cost
     # (the bounded password-check pool). Args: [parallel sign-ins, default 32] [call lines, default 2].
     run_test_main app ir.line111.app.bench.SignInFloodBench "$@" ;;
+  cluster)
+    # On one PostgreSQL: CPU per FastAGI call of a node alone and in a two-node cluster (child JVM, its
+    # own CPU time), and AgentConnect -> screen-pop on the AMI node and across nodes, p50/p99.
+    # Args: [calls, default 200] [pops, default 500].
+    scripts/test-prerequisites.sh
+    run_test_main app ir.line111.app.faults.ClusterBench "$@" ;;
   *)
-    echo "usage: ./line111 bench <name> [args]; names: cases ivr ami recordings console signin" >&2
+    echo "usage: ./line111 bench <name> [args]; names: cases ivr ami recordings console signin cluster" >&2
     exit 2 ;;
 esac

@@ -70,6 +70,7 @@ public final class ConsoleServer {
     private final ExecutorService blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("console-", 0).factory());
     private ConsoleContext context;
     private ir.line111.console.handlers.AgencyServices agency;
+    private SessionStore.Factory sessionFactory = SessionStore.Factory.IN_MEMORY;
     private ir.line111.console.http.Idempotency idempotency;
     private String deploymentId;
     private volatile int port = -1;
@@ -116,13 +117,19 @@ public final class ConsoleServer {
 
     public int port() { return port; }
 
+    /** Where sessions live (before {@link #start()}): this process's memory unless a cluster shares them. */
+    public ConsoleServer sessions(SessionStore.Factory factory) {
+        this.sessionFactory = java.util.Objects.requireNonNull(factory, "factory");
+        return this;
+    }
+
     public PrometheusMeterRegistry metrics() { return metrics; }
 
     private ConsoleContext buildContext() {
         var clock = deps.clock();
         Jdbc jdbc = new Jdbc(deps.dataSource());
         ZoneId zone = ZoneId.of(config.string("office.zone"));
-        SessionStore sessions = new SessionStore(Duration.ofMinutes(config.integer("console.session.idle-minutes", 1, 24 * 60)),
+        SessionStore sessions = sessionFactory.create(Duration.ofMinutes(config.integer("console.session.idle-minutes", 1, 24 * 60)),
                 Duration.ofHours(config.integer("console.session.absolute-hours", 1, 24 * 7)), clock);
         AuditLog audit = new AuditLog(jdbc, clock);
         AbandonedCalls abandoned = new AbandonedCalls(jdbc, clock);
@@ -151,24 +158,20 @@ public final class ConsoleServer {
                 a -> {
                     abandonedCounter.increment();
                     Instant at = Instant.now(clock);
-                    retrying("abandoned call " + a.getString("callId"),
-                            () -> abandoned.record(a.getString("callId"), a.getString("callerNumber"), a.getInteger("waitSeconds"), at));
+                    retrying("abandoned call " + a.callId(),
+                            () -> abandoned.record(a.callId(), a.callerNumber(), (int) a.waitSeconds(), at));
                 },
                 w -> {
                     wrapUpCounter.increment();
                     readWrapUp.run();
-                    String user = presence.user(w.getString("operator"));
-                    journal.record(user, w.getString("operator"), "WRAP_UP", null, w.getString("callId"), w.getInteger("talkSeconds"));
+                    String user = presence.user(w.operator());
+                    journal.record(user, w.operator(), "WRAP_UP", null, w.callId(), (int) w.talkSeconds());
                 },
-                pop -> {
-                    screenPops.increment();
-                    return ScreenPops.withEarlierCases(pop, desk, clock);
-                },
-                (session, pop) -> ScreenPops.audit(audit, session, pop),
-                blocking));
-        Gauge.builder("line111.queue.callers.waiting", live, l -> size(l.lastQueueState(), "callers")).register(metrics);
-        Gauge.builder("line111.queue.estimated.wait.seconds", live, l -> num(l.lastQueueState(), "estimatedWaitSeconds")).register(metrics);
-        Gauge.builder("line111.queue.operators", live, l -> size(l.lastQueueState(), "members")).register(metrics);
+                pop -> screenPops.increment(),
+                (session, pop) -> ScreenPops.audit(audit, session, pop)));
+        Gauge.builder("line111.queue.callers.waiting", live, l -> l.lastQueueState().callers().size()).register(metrics);
+        Gauge.builder("line111.queue.estimated.wait.seconds", live, l -> l.lastQueueState().estimatedWaitSeconds()).register(metrics);
+        Gauge.builder("line111.queue.operators", live, l -> l.lastQueueState().members().size()).register(metrics);
         Gauge.builder("line111.console.websockets", live, LiveEvents::connected).register(metrics);
         idempotency = new ir.line111.console.http.Idempotency(new ir.line111.console.store.IdempotencyStore(jdbc), clock);
         return new ConsoleContext(vertx, config, clock, zone, jdbc, deps.cases().registry(), desk,
@@ -181,43 +184,14 @@ public final class ConsoleServer {
 
     /**
      * Writes an event-bus fact off the event loop, retrying for about five minutes while the database
-     * is away (a caller to call back must not be lost to a short outage).
+     * is away (a caller to call back must not be lost to a short outage): core's one back-off.
      */
     private void retrying(String what, Runnable write) {
-        blocking.execute(() -> {
-            for (int attempt = 0; ; attempt++) {
-                try {
-                    write.run();
-                    if (attempt > 0) log.info("{} recorded after {} retries", what, attempt);
-                    return;
-                } catch (RuntimeException e) {
-                    if (attempt >= 12) {
-                        log.error("{} could not be recorded, giving up: {}", what, e.getMessage());
-                        return;
-                    }
-                    if (attempt == 0) log.warn("{} not recorded yet ({}); retrying", what, e.getMessage());
-                    try {
-                        Thread.sleep(Math.min(30_000, 500L << Math.min(attempt, 6)));
-                    } catch (InterruptedException ie) {
-                        return;
-                    }
-                }
-            }
-        });
+        blocking.execute(() -> ir.line111.core.retry.Retries.write(what, write, Duration.ofMillis(500), Duration.ofSeconds(30), 12, log));
     }
 
     private Set<String> list(String key) {
         return Arrays.stream(config.string(key).split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-    }
-
-    private static double size(JsonObject o, String field) {
-        var a = o.getJsonArray(field);
-        return a == null ? 0 : a.size();
-    }
-
-    private static double num(JsonObject o, String field) {
-        Object v = o.getValue(field);
-        return v instanceof Number n ? n.doubleValue() : 0;
     }
 
     private static String rootMessage(Throwable e) {

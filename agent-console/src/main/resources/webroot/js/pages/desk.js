@@ -125,16 +125,7 @@ export async function render(view) {
     showEarlier();
   }
 
-  // The adapter may send the caller's history with the pop; when it does not, the desk looks it up.
-  async function loadEarlierCases(p) {
-    if (Array.isArray(p.earlierCases)) return;
-    const nid = p.relation && p.relation !== 'SELF' ? p.subjectNationalId : p.nationalId;
-    if (!nid) { p.earlierCases = []; return; }
-    try {
-      const r = await api.searchCases({nationalId: nid, size: 10});
-      if (pop === p) { p.earlierCases = r?.items ?? []; showEarlier(); }
-    } catch { if (pop === p) { p.earlierCases = []; showEarlier(); } /* an invalid or unheard ID: no history */ }
-  }
+  // The subject's earlier cases come with the pop: the AMI adapter looked them up once, by the subject's ID.
 
   // ---- case form --------------------------------------------------------------------------
   const formCard = h('section', {class: 'card', id: 'case-form-card'});
@@ -331,7 +322,6 @@ export async function render(view) {
     if (hasContent(left)) putDraft(EARLIER, left);
     clearDraft(DRAFT);
     draftCall = null;
-    loadEarlierCases(pop);
     wrapStart = null;
     wrapEl.hidden = true;
     presence = {...presence, state: 'ON_CALL', since: new Date().toISOString(), callId: data.callId};

@@ -114,9 +114,8 @@ class LiveCallRecordingsTest {
         Browser other = fx.signedIn("operator2");
         Browser.Socket s = op.websocket(fx.origin());
         assertThat(s.next("hello", 5)).isNotNull();
-        fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, new JsonObject().put("callId", call).put("operator", "PJSIP/op1")
-                .put("callerNumber", "09121234567").put("nationalId", "0499370899").put("nationalIdVerified", true)
-                .put("spokenIdRecordingId", spoken).put("earlierCases", new JsonArray()));
+        fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, ir.line111.console.support.Events.pop(call, "PJSIP/op1", null,
+                "09121234567", ir.line111.core.domain.identity.NationalId.of("0499370899"), true, spoken, java.util.List.of()));
         assertThat(s.next("screen-pop", 5)).isNotNull();
 
         JsonObject body = new JsonObject().put("kind", "COMPLAINT").put("summary", "آب قطع است").put("callId", call)

@@ -6,12 +6,18 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import ir.line111.console.support.Browser;
 import ir.line111.console.support.ConsoleFixture;
+import ir.line111.console.support.Events;
+import ir.line111.core.domain.events.EarlierCase;
 import ir.line111.core.domain.events.EventAddresses;
+import ir.line111.core.domain.events.OperatorState;
+import ir.line111.core.domain.events.QueueState;
+import ir.line111.core.domain.identity.NationalId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.WebSocketHandshakeException;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,10 +68,8 @@ class LiveEventsTest {
 
         long clip = fx.recordings.add(ir.line111.core.domain.recordings.RecordingKind.SPOKEN_ID,
                 java.nio.file.Files.write(fx.store.resolve("pop.wav"), ConsoleFixture.wav(800)), null);
-        JsonObject pop = new JsonObject().put("callId", "1700000000.7").put("operator", "PJSIP/op1").put("callerNumber", "09121234567")
-                .put("nationalId", "0499370899").put("nationalIdVerified", false).put("spokenIdRecordingId", clip)
-                .put("earlierCases", new JsonArray());
-        fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, pop);
+        fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, Events.pop("1700000000.7", "PJSIP/op1", null, "09121234567",
+                NationalId.of("0499370899"), false, clip, List.of()));
         JsonObject got = s1.next("screen-pop", 5);
         assertThat(got).isNotNull();
         assertThat(got.getJsonObject("data").getString("nationalId")).isEqualTo("0499370899");
@@ -75,10 +79,9 @@ class LiveEventsTest {
         assertThat(op2.bytes("/api/recordings/" + clip + "/audio", null).statusCode()).isEqualTo(404);
 
         // queue state goes to operators and supervisors, national IDs masked; not to transcribers
-        fx.vertx.eventBus().publish(EventAddresses.QUEUE_STATE, new JsonObject()
-                .put("callers", new JsonArray().add(new JsonObject().put("callId", "c1").put("waitSeconds", 42).put("nationalId", "0499370899")))
-                .put("members", new JsonArray().add(new JsonObject().put("operator", "PJSIP/op1").put("state", "ON_CALL").put("reason", "x")))
-                .put("estimatedWaitSeconds", 60));
+        fx.vertx.eventBus().publish(EventAddresses.QUEUE_STATE, Events.state(
+                List.of(Events.caller("c1", null, 1, 42, NationalId.of("0499370899"))),
+                List.of(Events.member("PJSIP/op1", null, OperatorState.ON_CALL, false, "x", 0)), 60, null, null));
         JsonObject q = ss.next("queue-state", 5);
         assertThat(q).isNotNull();
         while (q.getJsonObject("data").getJsonArray("callers", new JsonArray()).isEmpty()) q = ss.next("queue-state", 5);
@@ -88,12 +91,12 @@ class LiveEventsTest {
         assertThat(s2.next("queue-state", 5)).isNotNull();
         assertThat(sup.get("/api/queue").json().getInteger("estimatedWaitSeconds")).isEqualTo(60);
 
-        fx.vertx.eventBus().publish(EventAddresses.QUEUE_ABANDONED, new JsonObject().put("callId", "ab-1").put("callerNumber", "09125550000").put("waitSeconds", 95));
+        fx.vertx.eventBus().publish(EventAddresses.QUEUE_ABANDONED, Events.abandoned("ab-1", "09125550000", 95));
         assertThat(s2.next("queue-abandoned", 5)).isNotNull();
         await().untilAsserted(() -> assertThat(op2.get("/api/desk/abandoned").json().getJsonArray("items").stream()
                 .map(o -> ((JsonObject) o).getString("callerNumber"))).contains("09125550000"));
 
-        fx.vertx.eventBus().publish(EventAddresses.CALL_WRAP_UP, new JsonObject().put("callId", "1700000000.7").put("operator", "PJSIP/op1").put("talkSeconds", 120));
+        fx.vertx.eventBus().publish(EventAddresses.CALL_WRAP_UP, Events.wrapUp("1700000000.7", "PJSIP/op1", 120));
         assertThat(s1.next("wrap-up", 5)).isNotNull();
         assertThat(ss.next("wrap-up", 5)).isNotNull();
 
@@ -106,8 +109,8 @@ class LiveEventsTest {
     }
 
     @Test
-    void theAmiAdaptersOwnShapesArriveInTheContractsShape() throws Exception {
-        // an earlier case of the caller, which the console adds to a screen-pop that came without them
+    void theAmiAdaptersTypedEventsArriveAsTheyCrossedTheBusWithoutRenaming() throws Exception {
+        // the subject's earlier case, as the AMI adapter looked it up and sent it with the screen-pop
         var id = ir.line111.core.testing.TestNationalIds.random();
         var earlier = fx.liveCase(id);
         Browser op = fx.signedIn("operator2");
@@ -116,18 +119,16 @@ class LiveEventsTest {
         Browser.Socket ss = sup.websocket(fx.origin());
         assertThat(so.next("hello", 5)).isNotNull();
         assertThat(ss.next("hello", 5)).isNotNull();
-        // as QueueMonitor publishes it: member interface, name = the console user, lower-case states
-        fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, new JsonObject().put("callId", "amicall-1").put("operator", "PJSIP/1002")
-                .put("operatorName", "operator2").put("callerNumber", "0912").put("nationalId", id.digits()).put("nationalIdVerified", true));
+        // as QueueMonitor publishes it: member interface, name = the console user
+        fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, Events.pop("amicall-1", "PJSIP/1002", "operator2", "0912", id, true,
+                null, List.of(EarlierCase.of(earlier, java.time.Instant.now()))));
         JsonObject pop = so.next("screen-pop", 5);
         assertThat(pop).isNotNull();
         assertThat(pop.getJsonObject("data").getJsonArray("earlierCases").stream().map(o -> ((JsonObject) o).getString("trackingCode")))
-                .contains(earlier.trackingCode().digits());
-        fx.vertx.eventBus().publish(EventAddresses.QUEUE_STATE, new JsonObject().put("connected", true).put("estimatedWaitSeconds", 30)
-                .put("callers", new JsonArray())
-                .put("members", new JsonArray().add(new JsonObject().put("interface", "PJSIP/1002").put("name", "operator2")
-                        .put("state", "paused").put("pausedReason", "LUNCH").put("callsTaken", 4)))
-                .put("serviceLevel", new JsonObject().put("thresholdSeconds", 20).put("answered", 8).put("answeredWithin", 6).put("abandoned", 2).put("percent", 75.0)));
+                .containsExactly(earlier.trackingCode().digits());
+        fx.vertx.eventBus().publish(EventAddresses.QUEUE_STATE, Events.state(List.of(),
+                List.of(Events.member("PJSIP/1002", "operator2", OperatorState.PAUSED, true, "LUNCH", 4)), 30, 0.75,
+                new QueueState.Today(java.time.LocalDate.now(), 20, 8, 6, 2, 0.75)));
         JsonObject q;
         do {
             q = ss.next("queue-state", 5);
@@ -137,6 +138,7 @@ class LiveEventsTest {
         assertThat(m.getString("operator")).isEqualTo("PJSIP/1002");
         assertThat(m.getString("state")).isEqualTo("PAUSED");
         assertThat(m.getString("reason")).isEqualTo("LUNCH");
+        assertThat(m.getString("username")).isEqualTo("operator2");
         assertThat(q.getJsonObject("data").getDouble("serviceLevel")).isEqualTo(0.75);
         assertThat(q.getJsonObject("data").getBoolean("known")).isTrue();
         JsonObject rest = sup.get("/api/queue").json();
@@ -144,6 +146,20 @@ class LiveEventsTest {
         assertThat(rest.getJsonObject("today").containsKey("offered")).isTrue();
         var audit = sup.get("/api/admin/audit?username=operator2").json().getJsonArray("items");
         assertThat(audit.stream().map(o -> ((JsonObject) o).getString("detail"))).contains("screen-pop amicall-1");
+    }
+
+    @Test
+    void aMessageThatIsNotTheCodecsEventIsDroppedAndSaid() throws Exception {
+        Browser op = fx.signedIn("operator");
+        Browser.Socket s = op.websocket(fx.origin());
+        assertThat(s.next("hello", 5)).isNotNull();
+        fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, new JsonObject().put("callId", "old-shape").put("operator", "PJSIP/op1"));
+        fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, "{\"callId\":\"x\",\"nationalId\":\"1234567890\"}");
+        await().untilAsserted(() -> assertThat(logs.warnings()).anyMatch(l -> l.contains("not the codec's JSON text"))
+                .anyMatch(l -> l.contains("not a ScreenPop:")));
+        // the refused ID is not in the log, only its mask
+        assertThat(logs.warnings()).noneMatch(l -> l.contains("1234567890"));
+        assertThat(s.messages.stream().map(x -> x.getString("type"))).doesNotContain("screen-pop");
     }
 
     @Test
@@ -166,16 +182,16 @@ class LiveEventsTest {
         Browser op = fx.signedIn("operator2");
         Browser.Socket s = op.websocket(fx.origin());
         assertThat(s.next("hello", 5)).isNotNull();
-        fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, new JsonObject().put("callId", "desk-1").put("operator", "PJSIP/op2"));
+        fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, Events.pop("desk-1", "PJSIP/op2", null, null, null, false, null, List.of()));
         assertThat(s.next("screen-pop", 5)).isNotNull();
         var consumer = fx.vertx.eventBus().<JsonObject>consumer(EventAddresses.PRESENCE, m -> m.reply(new JsonObject().put("ok", true)));
         try {
             await().until(consumer::isRegistered);
             assertThat(op.post("/api/desk/presence", new JsonObject().put("action", "login")).status()).isEqualTo(200);
-            fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, new JsonObject().put("callId", "desk-2").put("operator", "PJSIP/op2"));
+            fx.vertx.eventBus().publish(EventAddresses.SCREEN_POP, Events.pop("desk-2", "PJSIP/op2", null, null, null, false, null, List.of()));
             assertThat(s.next("screen-pop", 5)).isNotNull();
             assertThat(op.get("/api/desk/presence").json().getString("state")).isEqualTo("ON_CALL");
-            fx.vertx.eventBus().publish(EventAddresses.CALL_WRAP_UP, new JsonObject().put("callId", "desk-2").put("operator", "PJSIP/op2").put("talkSeconds", 30));
+            fx.vertx.eventBus().publish(EventAddresses.CALL_WRAP_UP, Events.wrapUp("desk-2", "PJSIP/op2", 30));
             assertThat(s.next("wrap-up", 5)).isNotNull();
             JsonObject p = op.get("/api/desk/presence").json();
             assertThat(p.getString("state")).isEqualTo("WRAP_UP");
@@ -240,15 +256,13 @@ class LiveEventsTest {
             assertThat(op.get("/api/desk/presence").json().getString("state")).isEqualTo("READY");
 
             // A later one without the member: Asterisk no longer has her in the queue.
-            own.vertx.eventBus().publish(EventAddresses.QUEUE_STATE, new JsonObject().put("known", true)
-                    .put("at", now.plusSeconds(20).toString()).put("members", new JsonArray()));
+            own.vertx.eventBus().publish(EventAddresses.QUEUE_STATE, Events.state(now.plusSeconds(20), List.of()));
             await().untilAsserted(() -> assertThat(op.get("/api/desk/presence").json().getString("state")).isEqualTo("LOGGED_OUT"));
         }
     }
 
-    private static JsonObject queueWithOp1(java.time.Instant at, boolean paused) {
-        return new JsonObject().put("known", true).put("at", at.toString()).put("members", new JsonArray().add(new JsonObject()
-                .put("interface", "PJSIP/op1").put("operator", "PJSIP/op1").put("name", "operator")
-                .put("state", paused ? "paused" : "available").put("paused", paused).put("pausedReason", paused ? "LUNCH" : null)));
+    private static String queueWithOp1(java.time.Instant at, boolean paused) {
+        return Events.state(at, List.of(Events.member("PJSIP/op1", "operator", paused ? OperatorState.PAUSED : OperatorState.READY,
+                paused, paused ? "LUNCH" : null, 0)));
     }
 }

@@ -1,6 +1,8 @@
 package ir.line111.app;
 
 import io.vertx.core.Vertx;
+import ir.line111.app.wiring.ClusterNode;
+import ir.line111.app.wiring.ClusterSessions;
 import ir.line111.app.wiring.ConsoleRecordings;
 import ir.line111.app.wiring.ConsoleWiring;
 import ir.line111.app.wiring.ConversationAdoption;
@@ -49,6 +51,7 @@ public final class Backend implements AutoCloseable {
     private ConsoleServer console;
     private AmiService ami;
     private OutageIntake intake;
+    private ClusterNode node;
 
     private Backend() {}
 
@@ -67,6 +70,7 @@ public final class Backend implements AutoCloseable {
     private void startParts(Line111Config config, PrintStream out) {
         Clock clock = Clock.systemUTC();
         privateFolders(config);
+        ClusterNode.requireSharedDatabase(config);
         try {
             core = CoreServices.open(config);
         } catch (DatabaseUnavailableException e) {
@@ -77,15 +81,20 @@ public final class Backend implements AutoCloseable {
         // before anything can register a case (the outage replay included): every event from now on is told
         SmsService sms = startSms(config, clock);
 
-        Vertx vertx = Vertx.vertx();
-        stops.push(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
+        try {
+            node = ClusterNode.start(config);
+        } catch (IllegalStateException e) {
+            throw new StartupException(e.getMessage(), ExitCodes.LISTENER, e);
+        }
+        stops.push(node::close);
+        Vertx vertx = node.vertx();
 
         intake = OutageIntakes.open(config, core, clock, stops);
         RecordingsService recordings = new RecordingsService(config, core.database(), intake.guard(core.caseRegistry())).start();
         stops.push(recordings::stop);
 
         ami = new AmiService(config, vertx, new AmiService.Dependencies(
-                (callerNumber, nationalId) -> nationalId == null ? List.of() : core.caseDesk().historyOf(nationalId, 10),
+                subject -> core.caseDesk().historyOf(subject, 10),
                 new ConversationAdoption(recordings.store(), core.caseRegistry()),
                 new JdbcQueueCallStore(core.database().dataSource()),
                 clock));
@@ -116,7 +125,8 @@ public final class Backend implements AutoCloseable {
                         ? HealthCheck.Status.disabled("speech.model is not set: spoken IDs go on unverified")
                         : HealthCheck.Status.up("configured")));
         console = new ConsoleServer(config, vertx, ConsoleWiring.dependencies(core, core.caseRegistry(),
-                new ConsoleRecordings(recordings.store(), recordings.queue()), checks, metrics, clock, SmsWiring.view(sms)));
+                new ConsoleRecordings(recordings.store(), recordings.queue()), checks, metrics, clock, SmsWiring.view(sms)))
+                .sessions(ClusterSessions.factory(node));
         try {
             console.start();
         } catch (RuntimeException e) {
@@ -156,6 +166,16 @@ public final class Backend implements AutoCloseable {
 
     public int consolePort() {
         return console.port();
+    }
+
+    /** This node's Vert.x and, in cluster mode, its Hazelcast member. */
+    public ClusterNode node() {
+        return node;
+    }
+
+    /** The AMI adapter: holds the connection here, or follows the node of the cluster that does. */
+    public AmiService ami() {
+        return ami;
     }
 
     public CoreServices core() {

@@ -15,6 +15,7 @@ import ir.line111.recordings.speech.worker.SupervisedWorker;
 import ir.line111.recordings.store.AudioStore;
 import ir.line111.recordings.store.CaselessMessageReconciler;
 import ir.line111.recordings.store.RetentionSweeper;
+import ir.line111.recordings.store.OneNodeAtATime;
 import ir.line111.recordings.store.SpoolReconciler;
 import ir.line111.recordings.store.StrayRecordingReconciler;
 import ir.line111.recordings.transcription.TranscriptionProgress;
@@ -187,7 +188,7 @@ public final class RecordingsService {
 
     private void sweepSpool() {
         try {
-            reconciler.reconcile();
+            OneNodeAtATime.run(db.dataSource(), OneNodeAtATime.SPOOL, reconciler::reconcile);
         } catch (RuntimeException e) {
             log.warn("spool sweep failed (will retry): {}", e.getMessage());
         }
@@ -195,9 +196,10 @@ public final class RecordingsService {
 
     private void housekeep() {
         try {
-            reconciler.reconcile();
+            // Nodes of a cluster on one database take turns; adopting strays is idempotent by itself.
+            OneNodeAtATime.run(db.dataSource(), OneNodeAtATime.SPOOL, reconciler::reconcile);
             strays.adoptStrays();
-            caseless.reconcile();
+            OneNodeAtATime.run(db.dataSource(), OneNodeAtATime.CASELESS, caseless::reconcile);
             retention.sweep();
         } catch (RuntimeException e) {
             log.warn("recordings housekeeping failed (will retry): {}", e.getMessage());

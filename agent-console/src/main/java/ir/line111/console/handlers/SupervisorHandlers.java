@@ -23,7 +23,7 @@ public final class SupervisorHandlers {
     public void register(ApiRoutes r) {
         r.get("/api/queue", Roles.DESK, c -> {
             JsonObject q = LiveEvents.forRole(cx.live().lastQueueState(), c.session());
-            JsonObject today = q.getJsonObject("today", new JsonObject());
+            JsonObject today = q.getValue("today") instanceof JsonObject t ? t : new JsonObject();
             cx.reports().today().forEach((k, v) -> { if (!today.containsKey(k)) today.put(k, v); });
             return q.put("today", today);
         });

@@ -141,7 +141,11 @@ public final class VoicemailHandlers {
         // Still a message to transcribe (CaseAction.TRANSCRIBE), else 409; then it must be this transcriber's.
         cx.caseActions().refusal(id, CaseAction.TRANSCRIBE, CaseHandlers.staff(c)).ifPresent(Outcomes::done);
         if (!cx.voicemails().holds(id, c.username())) {
-            throw cx.voicemails().claimOf(id).isPresent() ? ApiException.conflict("این پیام در دست همکار دیگری است") : ApiException.notFound();
+            if (cx.voicemails().claimOf(id).isPresent()) throw ApiException.conflict("این پیام در دست همکار دیگری است");
+            // A double click: the first request registered the message and gave up the claim after the
+            // check above; the second is told it was handled (409), not that it does not exist.
+            cx.caseActions().refusal(id, CaseAction.TRANSCRIBE, CaseHandlers.staff(c)).ifPresent(Outcomes::done);
+            throw ApiException.notFound();
         }
     }
 

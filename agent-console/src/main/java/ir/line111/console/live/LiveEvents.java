@@ -10,7 +10,11 @@ import ir.line111.console.security.Role;
 import ir.line111.console.security.Session;
 import ir.line111.console.security.SessionStore;
 import ir.line111.core.domain.events.EventAddresses;
-import ir.line111.core.domain.identity.NationalId;
+import ir.line111.core.domain.events.QueueAbandoned;
+import ir.line111.core.domain.events.QueueState;
+import ir.line111.core.domain.events.ScreenPop;
+import ir.line111.core.domain.events.WrapUp;
+import ir.line111.core.events.EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +29,8 @@ import java.util.function.Consumer;
  * The bridge from the event bus to the browsers' WebSockets. Deny by default: only the four
  * addresses below are forwarded, each only to the roles that need it, and a screen-pop only to the
  * operator the call connected to. The handshake must come from the console's own origin and carry
- * a live session.
+ * a live session. The events are core's records, read with core's one codec ({@link EventJson}); a
+ * browser gets the same fields, national IDs masked where its role should not see them.
  */
 public final class LiveEvents {
 
@@ -40,18 +45,16 @@ public final class LiveEvents {
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final Presence presence;
     private final Hooks hooks;
-    private volatile JsonObject lastQueueState = new JsonObject().put("known", false);
+    private volatile QueueState lastQueueState = QueueState.unknown(null, java.time.Instant.now());
     private long sweepTimer = -1;
 
     /**
-     * What the console does around the events: record abandoned calls and wrap-ups, fill in a
-     * screen-pop's earlier cases from the registry when the AMI adapter sent none (blocking, run on
-     * {@code blocking}), and audit each national ID shown to an operator.
+     * What the console does around the events (none may block the event loop): record abandoned calls,
+     * wrap-ups and screen-pops, and audit each national ID shown to an operator. The earlier cases come
+     * with the screen-pop (the AMI adapter looked them up once); the console looks nothing up.
      */
-    public record Hooks(Consumer<JsonObject> onAbandoned, Consumer<JsonObject> onWrapUp,
-                        java.util.function.UnaryOperator<JsonObject> enrichScreenPop,
-                        java.util.function.BiConsumer<Session, JsonObject> screenPopShown,
-                        java.util.concurrent.Executor blocking) {}
+    public record Hooks(Consumer<QueueAbandoned> onAbandoned, Consumer<WrapUp> onWrapUp, Consumer<ScreenPop> onScreenPop,
+                        java.util.function.BiConsumer<Session, ScreenPop> screenPopShown) {}
 
     public LiveEvents(Vertx vertx, SessionStore sessions, Origins origins, Presence presence, Hooks hooks) {
         this.vertx = vertx;
@@ -62,10 +65,10 @@ public final class LiveEvents {
     }
 
     public void start() {
-        consumers.add(vertx.eventBus().<Object>consumer(EventAddresses.SCREEN_POP, m -> screenPop(asJson(m.body()))));
-        consumers.add(vertx.eventBus().<Object>consumer(EventAddresses.QUEUE_STATE, m -> queueState(asJson(m.body()))));
-        consumers.add(vertx.eventBus().<Object>consumer(EventAddresses.CALL_WRAP_UP, m -> wrapUp(asJson(m.body()))));
-        consumers.add(vertx.eventBus().<Object>consumer(EventAddresses.QUEUE_ABANDONED, m -> abandoned(asJson(m.body()))));
+        consumers.add(vertx.eventBus().<Object>consumer(EventAddresses.SCREEN_POP, m -> screenPop(decode(m.body(), ScreenPop.class))));
+        consumers.add(vertx.eventBus().<Object>consumer(EventAddresses.QUEUE_STATE, m -> queueState(decode(m.body(), QueueState.class))));
+        consumers.add(vertx.eventBus().<Object>consumer(EventAddresses.CALL_WRAP_UP, m -> wrapUp(decode(m.body(), WrapUp.class))));
+        consumers.add(vertx.eventBus().<Object>consumer(EventAddresses.QUEUE_ABANDONED, m -> abandoned(decode(m.body(), QueueAbandoned.class))));
         sweepTimer = vertx.setPeriodic(15_000, t -> clients.values().forEach(c -> {
             if (!sessions.alive(c.session())) expire(c);
         }));
@@ -81,7 +84,7 @@ public final class LiveEvents {
         var answered = vertx.eventBus().<Object>request(EventAddresses.QUEUE_STATE_REQUEST, new JsonObject(),
                         new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(2000))
                 .map(m -> {
-                    queueState(asJson(m.body()));
+                    queueState(decode(m.body(), QueueState.class));
                     return m;
                 })
                 .onFailure(e -> log.debug("no queue state from the AMI adapter at start: {}", e.getMessage()));
@@ -102,7 +105,7 @@ public final class LiveEvents {
         clients.clear();
     }
 
-    public JsonObject lastQueueState() { return lastQueueState; }
+    public QueueState lastQueueState() { return lastQueueState; }
 
     public int connected() { return clients.size(); }
 
@@ -187,27 +190,15 @@ public final class LiveEvents {
         }
     }
 
-    void screenPop(JsonObject raw) {
-        if (raw == null) return;
-        String operator = raw.getString("operator");
-        String operatorName = raw.getString("operatorName");
-        presence.onCall(operator, operatorName, raw.getString("callId"));
-        io.vertx.core.Context context = vertx.getOrCreateContext();
-        hooks.blocking().execute(() -> {
-            JsonObject pop;
-            try {
-                pop = hooks.enrichScreenPop().apply(raw);
-            } catch (RuntimeException e) {
-                log.warn("screen-pop {}: earlier cases not available ({}); shown without them", raw.getString("callId"), e.getMessage());
-                pop = raw;
-            }
-            JsonObject shown = pop;
-            context.runOnContext(v -> forEachLive(s -> s.has(Role.OPERATOR) && isOperator(s, operator, operatorName), "screen-pop", s -> {
-                Object rec = shown.getValue("spokenIdRecordingId");
-                if (rec instanceof Number n) s.allowRecording(n.longValue());
-                hooks.screenPopShown().accept(s, shown);
-                return shown;
-            }));
+    void screenPop(ScreenPop pop) {
+        if (pop == null) return;
+        presence.onCall(pop.operator(), pop.operatorName(), pop.callId());
+        hooks.onScreenPop().accept(pop);
+        JsonObject shown = json(pop);
+        forEachLive(s -> s.has(Role.OPERATOR) && isOperator(s, pop.operator(), pop.operatorName()), "screen-pop", s -> {
+            if (pop.spokenIdRecordingId() != null) s.allowRecording(pop.spokenIdRecordingId());
+            hooks.screenPopShown().accept(s, pop);
+            return shown;
         });
     }
 
@@ -218,126 +209,69 @@ public final class LiveEvents {
         return operator.equals(s.username()) || (s.device() != null && operator.equalsIgnoreCase(s.device()));
     }
 
-    void queueState(JsonObject state) {
+    void queueState(QueueState state) {
         if (state == null) return;
         presence.fromQueue(state);
-        lastQueueState = normalise(state);
+        lastQueueState = state.withMembers(state.members().stream().map(m -> m.username() != null ? m
+                : m.withUsername(presence.user(m.operator()) != null ? presence.user(m.operator()) : presence.user(m.name()))).toList());
         forEachLive(s -> s.has(Role.SUPERVISOR) || s.has(Role.OPERATOR), "queue-state", s -> forRole(lastQueueState, s));
     }
 
-    void wrapUp(JsonObject w) {
+    void wrapUp(WrapUp w) {
         if (w == null) return;
-        String operator = w.getString("operator");
-        String operatorName = w.getString("operatorName");
-        presence.wrapUp(operator, operatorName, w.getString("callId"), w.getInteger("wrapUpSeconds"));
+        presence.wrapUp(w.operator(), w.operatorName(), w.callId(), w.wrapUpSeconds());
         hooks.onWrapUp().accept(w);
-        forEachLive(s -> s.has(Role.SUPERVISOR) || (s.has(Role.OPERATOR) && isOperator(s, operator, operatorName)), "wrap-up", s -> w);
+        JsonObject shown = json(w);
+        forEachLive(s -> s.has(Role.SUPERVISOR) || (s.has(Role.OPERATOR) && isOperator(s, w.operator(), w.operatorName())),
+                "wrap-up", s -> shown);
     }
 
-    void abandoned(JsonObject a) {
+    void abandoned(QueueAbandoned a) {
         if (a == null) return;
         hooks.onAbandoned().accept(a);
-        forEachLive(s -> s.has(Role.SUPERVISOR) || s.has(Role.OPERATOR), "queue-abandoned", s -> a);
-    }
-
-    /**
-     * The AMI adapter's snapshot in the contract's shape (openapi.yaml, QueueState), its own fields kept:
-     * members' interface becomes {@code operator}, their lower-case state the console's state names,
-     * the service-level object a share with {@code today} beside it.
-     */
-    JsonObject normalise(JsonObject in) {
-        JsonObject out = in.copy();
-        out.put("known", in.getBoolean("known", in.getBoolean("connected", true)));
-        JsonArray members = in.getJsonArray("members");
-        if (members != null) {
-            JsonArray ms = new JsonArray();
-            for (Object o : members) {
-                if (!(o instanceof JsonObject m)) continue;
-                JsonObject n = m.copy();
-                String iface = m.getString("operator", m.getString("interface"));
-                n.put("operator", iface);
-                if (!n.containsKey("username")) {
-                    String user = presence.user(iface);
-                    if (user == null && m.getString("name") != null) user = presence.user(m.getString("name"));
-                    if (user != null) n.put("username", user);
-                }
-                String st = m.getString("state");
-                if (st != null) {
-                    n.put("state", switch (st) {
-                        case "available" -> "READY";
-                        case "busy" -> "ON_CALL";
-                        case "paused" -> "PAUSED";
-                        case "unavailable" -> "UNAVAILABLE";
-                        default -> st;
-                    });
-                }
-                if (!n.containsKey("reason") && m.getString("pausedReason") != null) n.put("reason", m.getString("pausedReason"));
-                ms.add(n);
-            }
-            out.put("members", ms);
-        }
-        if (in.getValue("serviceLevel") instanceof JsonObject sl) {
-            Number pct = sl.getNumber("percent");
-            Double share = pct == null ? null : (pct.doubleValue() > 1 ? pct.doubleValue() / 100 : pct.doubleValue());
-            out.put("serviceLevel", share);
-            if (!in.containsKey("today")) {
-                out.put("today", new JsonObject().put("answered", sl.getValue("answered")).put("abandoned", sl.getValue("abandoned"))
-                        .put("answeredWithin", sl.getValue("answeredWithin")).put("thresholdSeconds", sl.getValue("thresholdSeconds"))
-                        .put("serviceLevel", share));
-            }
-        }
-        if (!out.containsKey("at")) out.put("at", java.time.Instant.now().toString());
-        return out;
+        JsonObject shown = json(a);
+        forEachLive(s -> s.has(Role.SUPERVISOR) || s.has(Role.OPERATOR), "queue-abandoned", s -> shown);
     }
 
     /** Supervisors and operators see callers' national IDs masked; operators do not see other operators' reasons. */
-    public static JsonObject forRole(JsonObject state, Session s) {
-        JsonObject out = state.copy();
-        JsonArray callers = out.getJsonArray("callers");
-        if (callers != null) {
-            JsonArray masked = new JsonArray();
-            for (Object o : callers) {
-                if (!(o instanceof JsonObject c)) continue;
-                JsonObject m = c.copy();
-                String id = (String) m.remove("nationalId");
-                m.remove("subjectNationalId");
-                if (id != null) m.put("nationalIdMasked", mask(id));
-                masked.add(m);
-            }
-            out.put("callers", masked);
+    public static JsonObject forRole(QueueState state, Session s) {
+        JsonObject out = json(state);
+        JsonArray callers = new JsonArray();
+        for (QueueState.Caller c : state.callers()) {
+            JsonObject m = json(c);
+            m.remove("nationalId");
+            if (c.nationalId() != null) m.put("nationalIdMasked", c.nationalId().masked());
+            callers.add(m);
         }
-        if (!s.has(Role.SUPERVISOR) && out.getJsonArray("members") != null) {
+        out.put("callers", callers);
+        if (!s.has(Role.SUPERVISOR)) {
             JsonArray members = new JsonArray();
-            for (Object o : out.getJsonArray("members")) {
-                if (o instanceof JsonObject m) {
-                    members.add(new JsonObject().put("operator", m.getString("operator")).put("name", m.getString("name"))
-                            .put("username", m.getString("username")).put("state", m.getString("state")));
-                }
+            for (QueueState.Member m : state.members()) {
+                members.add(new JsonObject().put("operator", m.operator()).put("name", m.name())
+                        .put("username", m.username()).put("state", m.state() == null ? null : m.state().name()));
             }
             out.put("members", members);
         }
         return out;
     }
 
-    static String mask(String id) {
-        return switch (NationalId.parse(id)) {
-            case NationalId.Parsed.Valid v -> v.id().masked();
-            case NationalId.Parsed.Invalid i -> "***";
-        };
+    /** An event as a browser gets it: the codec's fields, as they crossed the bus. */
+    static JsonObject json(Object event) {
+        return new JsonObject(EventJson.toMap(event));
     }
 
-    private static JsonObject asJson(Object body) {
-        return switch (body) {
-            case JsonObject o -> o;
-            case String s -> {
-                try {
-                    yield new JsonObject(s);
-                } catch (RuntimeException e) {
-                    log.warn("ignored an event-bus message that is not JSON");
-                    yield null;
-                }
+    /** Only JSON text of the expected event is taken (what core's codec writes); anything else is logged and dropped. */
+    private static <T> T decode(Object body, Class<T> type) {
+        if (body instanceof String text) {
+            try {
+                return EventJson.decode(text, type);
+            } catch (IllegalArgumentException e) {
+                log.warn("ignored an event-bus message that is not a {}: {}", type.getSimpleName(), e.getMessage());
+                return null;
             }
-            case null, default -> null;
-        };
+        }
+        log.warn("ignored an event-bus message that is not a {} (a {}, not the codec's JSON text)", type.getSimpleName(),
+                body == null ? "null" : body.getClass().getSimpleName());
+        return null;
     }
 }

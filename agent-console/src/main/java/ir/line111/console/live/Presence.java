@@ -4,10 +4,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import ir.line111.console.http.ApiException;
 import ir.line111.core.domain.events.EventAddresses;
+import ir.line111.core.domain.events.QueueState;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -141,15 +141,14 @@ public final class Presence {
      * showed LOGGED_OUT and then had its log-in refused). The console only adds ON_CALL and WRAP_UP, and
      * a change it made after the snapshot was taken is not undone by it.
      */
-    void fromQueue(JsonObject state) {
-        if (state == null || !state.getBoolean("known", false) || !(state.getValue("members") instanceof JsonArray members)) return;
-        Instant at = at(state);
+    void fromQueue(QueueState state) {
+        if (state == null || !state.known()) return;
+        Instant at = state.at() == null ? clock.instant() : state.at();
         Set<String> inQueue = new HashSet<>();
-        for (Object o : members) {
-            if (!(o instanceof JsonObject m)) continue;
-            String device = m.getString("interface", m.getString("operator"));
+        for (QueueState.Member m : state.members()) {
+            String device = m.operator();
             // The member name is the username the console logged in with; a static member's is often its device.
-            String user = m.getString("name");
+            String user = m.name();
             if (user == null || user.isBlank() || user.contains("/")) user = user(device);
             if (user != null && user.contains("/")) user = null;
             if (user == null || user.isBlank()) continue;
@@ -157,8 +156,8 @@ public final class Presence {
             if (device != null) userByDevice.put(device.toLowerCase(), user);
             State old = byUser.get(user);
             if (old != null && old.since().isAfter(at)) continue;
-            boolean paused = m.getBoolean("paused", false);
-            String reason = paused ? m.getString("pausedReason") : null;
+            boolean paused = m.paused();
+            String reason = paused ? m.reason() : null;
             String want = paused ? "PAUSED" : old != null && (old.state().equals("ON_CALL") || old.state().equals("WRAP_UP"))
                     ? old.state() : "READY";
             if (old == null || !want.equals(old.state()) || !java.util.Objects.equals(reason, old.reason())) {
@@ -170,14 +169,6 @@ public final class Presence {
                 byUser.put(user, new State("LOGGED_OUT", null, s.device(), at, null));
             }
         });
-    }
-
-    private Instant at(JsonObject state) {
-        try {
-            return Instant.parse(state.getString("at"));
-        } catch (RuntimeException e) {
-            return clock.instant();
-        }
     }
 
     public String user(String operator) {

@@ -19,6 +19,8 @@ public final class Session {
     private final AtomicReference<String> activeDevice = new AtomicReference<>();
     /** Recordings pushed to this operator in a screen-pop (the spoken-ID clip of a caller not yet in a case). */
     private final java.util.Set<Long> poppedRecordings = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Told of a change that other nodes must see (a shared store writes the session through). */
+    private volatile Runnable changed = () -> {};
 
     Session(String id, String csrfToken, ConsoleUser user, String ip, Instant createdAt, Instant expiresAt) {
         this.id = id;
@@ -47,10 +49,27 @@ public final class Session {
         return d != null ? d : user.device();
     }
 
-    public void device(String device) { activeDevice.set(device); }
+    public void device(String device) {
+        activeDevice.set(device);
+        changed.run();
+    }
 
     public void allowRecording(Long recordingId) {
-        if (recordingId != null) poppedRecordings.add(recordingId);
+        if (recordingId != null && poppedRecordings.add(recordingId)) changed.run();
+    }
+
+    /** The device set by {@link #device(String)}, null when none was (for a shared store). */
+    String activeDevice() { return activeDevice.get(); }
+
+    java.util.Set<Long> poppedRecordings() { return java.util.Set.copyOf(poppedRecordings); }
+
+    void onChange(Runnable r) { changed = r; }
+
+    /** A shared store rebuilding the session another node wrote: no change is told. */
+    void restore(Instant seen, String device, java.util.Collection<Long> popped) {
+        lastSeen.set(seen);
+        activeDevice.set(device);
+        poppedRecordings.addAll(popped);
     }
 
     public boolean popped(long recordingId) { return poppedRecordings.contains(recordingId); }

@@ -4,109 +4,73 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sessions in memory: a fresh random id at every sign-in (no fixation), an idle and an absolute
- * time-out. A restart signs everyone out, which is acceptable for a console on one machine; a
- * cluster would keep them in the database.
+ * Signed-in browsers: a fresh random id at every sign-in (no fixation), an idle and an absolute
+ * time-out. {@link MemorySessionStore} keeps them in this process; {@link SharedSessionStore} in a
+ * map the cluster's nodes share, so a session opened on one node is good on every other.
  */
-public final class SessionStore {
+public interface SessionStore {
 
     /** Why a session id is not (or no longer) usable. */
-    public sealed interface Lookup {
+    sealed interface Lookup {
         record Found(Session session) implements Lookup {}
         record Missing() implements Lookup {}
         record Expired() implements Lookup {}
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Duration idle;
-    private final Duration absolute;
-    private final Clock clock;
+    /** Makes the store the console uses, from its time-outs. */
+    @FunctionalInterface
+    interface Factory {
+        SessionStore create(Duration idle, Duration absolute, Clock clock);
 
-    public SessionStore(Duration idle, Duration absolute, Clock clock) {
-        this.idle = idle;
-        this.absolute = absolute;
-        this.clock = clock;
+        Factory IN_MEMORY = MemorySessionStore::new;
     }
 
-    public Duration idle() { return idle; }
+    Duration idle();
 
-    public Session open(ConsoleUser user, String ip) {
-        Instant now = clock.instant();
-        Session s = new Session(token(), token(), user, ip, now, now.plus(absolute));
-        sessions.put(s.id(), s);
-        return s;
-    }
+    Session open(ConsoleUser user, String ip);
 
     /** Finds the session and counts this as activity; expired ones are removed on sight. */
-    public Lookup touch(String id) {
-        if (id == null || id.isEmpty()) return new Lookup.Missing();
-        Session s = sessions.get(id);
-        if (s == null) return new Lookup.Missing();
-        Instant now = clock.instant();
-        if (!now.isBefore(s.expiresAt()) || !now.isBefore(s.lastSeen().plus(idle))) {
-            sessions.remove(id);
-            return new Lookup.Expired();
-        }
-        s.touch(now);
-        return new Lookup.Found(s);
-    }
+    Lookup touch(String id);
 
     /** Looks without counting as activity (the WebSocket's periodic check). */
-    public boolean alive(Session s) {
-        Instant now = clock.instant();
-        return sessions.containsKey(s.id()) && now.isBefore(s.expiresAt()) && now.isBefore(s.lastSeen().plus(idle));
-    }
+    boolean alive(Session s);
 
-    public void close(String id) {
-        if (id != null) sessions.remove(id);
-    }
+    void close(String id);
 
     /** Ends every session of a user (disabled, password changed). */
-    public void closeAll(String username) {
-        sessions.values().removeIf(s -> s.username().equals(username));
-    }
+    void closeAll(String username);
 
     /** Ends every session of a user but {@code keepId} (their own password changed there); returns how many ended. */
-    public int closeOthers(String username, String keepId) {
-        int ended = 0;
-        for (Session s : sessions.values()) {
-            if (s.username().equals(username) && !s.id().equals(keepId) && sessions.remove(s.id(), s)) ended++;
-        }
-        return ended;
-    }
+    int closeOthers(String username, String keepId);
 
-    public List<Session> all() {
-        return List.copyOf(sessions.values());
-    }
+    List<Session> all();
 
-    public void sweep() {
-        Instant now = clock.instant();
-        sessions.values().removeIf(s -> !now.isBefore(s.expiresAt()) || !now.isBefore(s.lastSeen().plus(idle)));
-    }
+    void sweep();
 
-    public Optional<Session> find(String id) {
-        return Optional.ofNullable(id == null ? null : sessions.get(id));
-    }
+    Optional<Session> find(String id);
 
     /** Constant-time comparison so the token cannot be guessed byte by byte from timings. */
-    public static boolean sameToken(String expected, String given) {
+    static boolean sameToken(String expected, String given) {
         if (expected == null || given == null) return false;
         return MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 given.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
-    private static String token() {
+    /** 256 random bits, URL-safe: session ids and CSRF tokens. */
+    static String newToken() {
         byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
+        Holder.RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    final class Holder {
+        private static final SecureRandom RANDOM = new SecureRandom();
+
+        private Holder() {}
     }
 }

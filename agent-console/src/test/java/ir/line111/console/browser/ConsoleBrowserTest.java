@@ -11,7 +11,10 @@ import ir.line111.core.domain.cases.Channel;
 import ir.line111.core.domain.cases.DeadlineClass;
 import ir.line111.core.domain.cases.NewCase;
 import ir.line111.core.domain.cases.SubjectPerson;
+import ir.line111.console.support.Events;
+import ir.line111.core.domain.events.EarlierCase;
 import ir.line111.core.domain.events.EventAddresses;
+import ir.line111.core.domain.events.OperatorState;
 import ir.line111.core.domain.identity.NationalId;
 import ir.line111.core.domain.recordings.RecordingKind;
 import ir.line111.core.domain.tracking.TrackingCode;
@@ -111,10 +114,9 @@ class ConsoleBrowserTest {
         ensureOn("operator", "desk");
         browser.until(d -> "hello".equals(browser.attr("body", "data-live")));
 
-        fixture.vertx.eventBus().publish(EventAddresses.SCREEN_POP, new JsonObject()
-                .put("callId", "1763840000.42").put("operator", "PJSIP/op1").put("callerNumber", CALLER)
-                .put("nationalId", caller.digits()).put("nationalIdVerified", true)
-                .put("spokenIdRecordingId", spokenId).put("relation", "SELF"));
+        // As the AMI adapter sends it: the subject's earlier cases looked up once, with the pop.
+        fixture.vertx.eventBus().publish(EventAddresses.SCREEN_POP, Events.pop("1763840000.42", "PJSIP/op1", null, CALLER,
+                caller, true, spokenId, List.of(EarlierCase.of(earlier, java.time.Instant.now()))));
 
         assertThat(browser.visible(By.id("pop-number")).getText()).isEqualTo(persian(CALLER));
         assertThat(browser.driver().findElement(By.id("pop-nid")).getText()).isEqualTo(persian(caller.digits()));
@@ -149,11 +151,9 @@ class ConsoleBrowserTest {
         assertThat(fixture.cases.findRegisteredInCall("1763840000.42")).map(CaseSummary::id).contains(saved.id());
 
         // The operator hangs up: wrap-up time runs. A caller gives up in the queue: a call-back appears.
-        fixture.vertx.eventBus().publish(EventAddresses.CALL_WRAP_UP, new JsonObject()
-                .put("callId", "1763840000.42").put("operator", "PJSIP/op1").put("talkSeconds", 95));
+        fixture.vertx.eventBus().publish(EventAddresses.CALL_WRAP_UP, Events.wrapUp("1763840000.42", "PJSIP/op1", 95));
         browser.until(d -> browser.text("#wrapup").contains("زمان جمع‌بندی"));
-        fixture.vertx.eventBus().publish(EventAddresses.QUEUE_ABANDONED, new JsonObject()
-                .put("callId", "1763840077.7").put("callerNumber", "09130000009").put("waitSeconds", 70));
+        fixture.vertx.eventBus().publish(EventAddresses.QUEUE_ABANDONED, Events.abandoned("1763840077.7", "09130000009", 70));
         browser.until(d -> browser.text("#abandoned").contains(persian("09130000009")));
         WebElement callBack = browser.clickable(By.xpath("//section[@id='abandoned']//tr[contains(., '"
                 + persian("09130000009") + "')]//button"));
@@ -162,9 +162,8 @@ class ConsoleBrowserTest {
         browser.until(d -> !browser.text("#abandoned").contains(persian("09130000009")));
 
         // The same caller again, about the same matter: one click adds it to the open case instead.
-        fixture.vertx.eventBus().publish(EventAddresses.SCREEN_POP, new JsonObject()
-                .put("callId", "1763840999.5").put("operator", "PJSIP/op1").put("callerNumber", CALLER)
-                .put("nationalId", caller.digits()).put("nationalIdVerified", true).put("relation", "SELF"));
+        fixture.vertx.eventBus().publish(EventAddresses.SCREEN_POP, Events.pop("1763840999.5", "PJSIP/op1", null, CALLER,
+                caller, true, null, List.of()));
         browser.until(d -> browser.driver().findElement(By.id("duplicate")).isDisplayed());
         String existing = browser.text("#dup-code");
         browser.driver().findElement(By.name("summary")).sendKeys("هنوز لوله‌کشی نشده است");
@@ -278,10 +277,9 @@ class ConsoleBrowserTest {
         assertFitsTheScreen();
         browser.go("queue");
         browser.ready("queue");
-        fixture.vertx.eventBus().publish(EventAddresses.QUEUE_STATE, new JsonObject()
-                .put("callers", new JsonArray().add(new JsonObject().put("callId", "c1").put("callerNumber", "09350000001").put("position", 1).put("waitSeconds", 35)))
-                .put("members", new JsonArray().add(new JsonObject().put("operator", "PJSIP/op1").put("state", "READY").put("callsTaken", 3)))
-                .put("estimatedWaitSeconds", 40).put("serviceLevel", 0.8));
+        fixture.vertx.eventBus().publish(EventAddresses.QUEUE_STATE, Events.state(
+                List.of(Events.caller("c1", "09350000001", 1, 35, null)),
+                List.of(Events.member("PJSIP/op1", null, OperatorState.READY, false, null, 3)), 40, 0.8, null));
         browser.until(d -> browser.text("#queue-callers").contains(persian("09350000001")));
         browser.screenshot("08b-live-queue");
         assertFitsTheScreen();

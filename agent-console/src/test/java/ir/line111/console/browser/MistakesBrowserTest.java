@@ -1,6 +1,5 @@
 package ir.line111.console.browser;
 
-import io.vertx.core.json.JsonObject;
 import ir.line111.console.store.Jdbc;
 import ir.line111.console.support.ConsoleFixture;
 import ir.line111.core.domain.cases.CaseSummary;
@@ -124,8 +123,8 @@ class MistakesBrowserTest {
         browser.until(d -> "hello".equals(browser.attr("body", "data-live")));
         browser.driver().findElement(By.name("summary")).sendKeys("نیمه‌کارهٔ تماس قبلی"); // not saved before the next call
         String call = "1764000000.15";
-        fixture.vertx.eventBus().publish(EventAddresses.SCREEN_POP, new JsonObject().put("callId", call).put("operator", "PJSIP/op1")
-                .put("callerNumber", "09121112233").put("nationalId", TestNationalIds.random().digits()).put("nationalIdVerified", true));
+        fixture.vertx.eventBus().publish(EventAddresses.SCREEN_POP, ir.line111.console.support.Events.pop(call, "PJSIP/op1", null,
+                "09121112233", TestNationalIds.random(), true, null, List.of()));
         browser.visible(By.id("call-timer"));
         browser.visible(By.id("earlier-draft"));
         assertThat(value("summary")).as("the new call gets a fresh form").isEmpty();
@@ -133,7 +132,7 @@ class MistakesBrowserTest {
         browser.until(d -> "نیمه‌کارهٔ تماس قبلی".equals(value("summary")));
         assertThat(browser.driver().findElements(By.id("earlier-draft"))).as("nothing else was left aside").isEmpty();
         browser.until(d -> browser.text("#call-timer").matches("[۰-۹]+:[۰-۹]{2}") && !browser.text("#call-timer").equals("۰:۰۰"));
-        fixture.vertx.eventBus().publish(EventAddresses.CALL_WRAP_UP, new JsonObject().put("callId", call).put("operator", "PJSIP/op1").put("talkSeconds", 2));
+        fixture.vertx.eventBus().publish(EventAddresses.CALL_WRAP_UP, ir.line111.console.support.Events.wrapUp(call, "PJSIP/op1", 2));
         browser.visible(By.id("wrapup-code"));
         String stopped = browser.text("#call-timer");
         assertThat(browser.attr("#call-timer", "class")).contains("stopped");

@@ -133,12 +133,11 @@ class PersianBrowserTest {
         for (var e : pages.entrySet()) {
             signInAs(e.getKey());
             // live data on the desk and the queue page, as the AMI adapter publishes it
-            fixture.vertx.eventBus().publish(ir.line111.core.domain.events.EventAddresses.QUEUE_STATE, new JsonObject()
-                    .put("callers", new io.vertx.core.json.JsonArray().add(new JsonObject().put("callId", "c1").put("callerNumber", "09350000001")
-                            .put("position", 1).put("waitSeconds", 35)))
-                    .put("members", new io.vertx.core.json.JsonArray().add(new JsonObject().put("operator", "PJSIP/op1").put("state", "READY").put("callsTaken", 3))
-                            .add(new JsonObject().put("operator", "PJSIP/op2").put("state", "PAUSED").put("callsTaken", 0)))
-                    .put("estimatedWaitSeconds", 40).put("serviceLevel", 0.8));
+            fixture.vertx.eventBus().publish(ir.line111.core.domain.events.EventAddresses.QUEUE_STATE, ir.line111.console.support.Events.state(
+                    List.of(ir.line111.console.support.Events.caller("c1", "09350000001", 1, 35, null)),
+                    List.of(ir.line111.console.support.Events.member("PJSIP/op1", null, ir.line111.core.domain.events.OperatorState.READY, false, null, 3),
+                            ir.line111.console.support.Events.member("PJSIP/op2", null, ir.line111.core.domain.events.OperatorState.PAUSED, true, null, 0)),
+                    40, 0.8, null));
             for (String page : e.getValue()) {
                 browser.go(page);
                 browser.ready(page.split("/")[0]);

@@ -170,5 +170,16 @@ public final class ConsoleFixture implements AutoCloseable {
         server.stop();
         vertx.close().toCompletionStage().toCompletableFuture().join();
         db.close();
+        // every fixture leaves its recordings, attachments and the outside file behind otherwise (hundreds a run)
+        for (Path p : List.of(store, store.resolveSibling(store.getFileName() + "-attachments"), outside)) deleteTree(p);
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) return;
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a leftover in the temp folder is no reason to fail a test
+        }
     }
 }

@@ -33,6 +33,7 @@ public final class EdgeMetrics {
     /** The AMI check's state, with what it dropped and skipped when there was any. */
     public static HealthCheck.Status amiHealth(boolean configured, AmiService ami) {
         if (!configured) return HealthCheck.Status.disabled("ami.username is not set");
+        if (!ami.holdsAmi()) return HealthCheck.Status.up("standby: another node of the cluster holds the AMI connection");
         String shed = ami.droppedEvents() == 0 && ami.malformedMessages() == 0 ? ""
                 : "; " + ami.droppedEvents() + " events dropped under load, " + ami.malformedMessages() + " malformed messages";
         return ami.connected() ? HealthCheck.Status.up("connected" + shed) : HealthCheck.Status.down("not connected, retrying" + shed);

@@ -38,9 +38,13 @@ public final class ChildBackend implements AutoCloseable {
 
     /** Starts {@code serve} with {@code env} (LINE111_* keys) and returns once FastAGI listens. */
     public static ChildBackend start(Path workDir, Map<String, String> env, Duration timeout) throws IOException, InterruptedException {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        // Absolute, since the child runs in workDir (a benchmark's class path names reactor folders relatively).
+        List<String> entries = java.util.Arrays.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+                .split(java.io.File.pathSeparator)).map(e -> Path.of(e).toAbsolutePath().toString()).toList();
+        String cp = String.join(java.io.File.pathSeparator, entries);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path logback = Path.of("target/classes/logback.xml").toAbsolutePath();
+        Path logback = entries.stream().map(e -> Path.of(e, "logback.xml")).filter(Files::exists).findFirst()
+                .orElse(Path.of("target/classes/logback.xml").toAbsolutePath());
         // C1 only and the serial collector: the child starts many times and lives seconds.
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-Xmx512m", "-Dlogback.configurationFile=" + logback, "-cp", cp, "ir.line111.app.Main", "serve"));
@@ -78,6 +82,12 @@ public final class ChildBackend implements AutoCloseable {
 
     public int consolePort() {
         return consolePort;
+    }
+
+    /** The child's CPU time so far (user and system, all its threads), as the kernel counts it. */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for the child"))
+                .toNanos();
     }
 
     /** SIGKILL, and waits until the process is gone: no shutdown hook runs, nothing is flushed. */

@@ -96,17 +96,28 @@ public final class TrackingCodeIssuer {
 
     private void checkFingerprint() {
         String fp = permutation.fingerprint();
-        String stored = db.fromTransaction(s -> {
-            SettingEntity e = s.find(SettingEntity.class, FINGERPRINT_SETTING);
-            if (e != null) return e.getValue();
-            s.persist(new SettingEntity(FINGERPRINT_SETTING, fp, Instant.now()));
-            return fp;
-        });
+        String stored;
+        try {
+            stored = recordFingerprint(fp);
+        } catch (RuntimeException e) {
+            // Another node of a cluster recorded its key's fingerprint at the same moment: compare with that one.
+            if (!SqlErrors.isUniqueViolation(e)) throw e;
+            stored = recordFingerprint(fp);
+        }
         if (!stored.equals(fp)) {
             throw new ConfigException("tracking.key", "is not the key this database's tracking codes were issued with "
                     + "(fingerprint " + fp + ", database has " + stored + "); restore the original key or "
                     + KEY_FILE + " — a new key would issue codes that collide with old ones");
         }
+    }
+
+    private String recordFingerprint(String fp) {
+        return db.fromTransaction(s -> {
+            SettingEntity e = s.find(SettingEntity.class, FINGERPRINT_SETTING);
+            if (e != null) return e.getValue();
+            s.persist(new SettingEntity(FINGERPRINT_SETTING, fp, Instant.now()));
+            return fp;
+        });
     }
 
     /** A fresh code; never the same twice for this database. */

@@ -2,7 +2,6 @@ package ir.line111.ivr.agi;
 
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.fastagi.MappingStrategy;
-import org.asteriskjava.fastagi.internal.AgiConnectionHandler;
 import org.asteriskjava.util.ServerSocketFacade;
 import ir.line111.core.logging.LogLimiter;
 import org.slf4j.Logger;
@@ -54,7 +53,7 @@ final class BoundedAgiServer extends DefaultAgiServer {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong admitted = new AtomicLong();
     private final AtomicInteger peak = new AtomicInteger();
-    private final Map<Thread, Runnable> callThreads = new ConcurrentHashMap<>();
+    private final Map<Thread, LineSockets.Connection> callThreads = new ConcurrentHashMap<>();
     private final ThreadFactory threads = Thread.ofVirtual().name("agi-call-", 0).factory();
     private final CountDownLatch bound = new CountDownLatch(1);
     private volatile int boundPort = -1;
@@ -115,7 +114,7 @@ final class BoundedAgiServer extends DefaultAgiServer {
                 log.warn("FastAGI connection closed at once: {} connections are still sending their environment ({} similar suppressed)",
                         limits.maxConnecting(), turnedAwayLog.takeSuppressed());
             }
-            if (handler instanceof AgiConnectionHandler h) h.release();
+            close(connection);
             return;
         }
         Thread t = threads.newThread(() -> {
@@ -128,7 +127,7 @@ final class BoundedAgiServer extends DefaultAgiServer {
                 }
                 if (env != LineSockets.Environment.COMPLETE) {
                     endIncomplete(connection, env);
-                    if (handler instanceof AgiConnectionHandler h) h.release();
+                    close(connection);
                     return;
                 }
                 serve(handler, connection);
@@ -137,7 +136,7 @@ final class BoundedAgiServer extends DefaultAgiServer {
                 synchronized (idle) { idle.notifyAll(); }
             }
         });
-        callThreads.put(t, handler);
+        callThreads.put(t, connection);
         t.start();
     }
 
@@ -152,7 +151,7 @@ final class BoundedAgiServer extends DefaultAgiServer {
                 log.warn("call closed at once: {} calls in progress and as many being refused ({} similar suppressed)",
                         maxCalls, turnedAwayLog.takeSuppressed());
             }
-            if (handler instanceof AgiConnectionHandler h) h.release();
+            close(connection);
             return;
         }
         if (admit) {
@@ -247,9 +246,22 @@ final class BoundedAgiServer extends DefaultAgiServer {
     void cutOffCalls() {
         int n = callThreads.size();
         if (n > 0) log.warn("{} calls still running at the end of the grace period: cutting them off", n);
-        callThreads.forEach((thread, handler) -> {
-            if (handler instanceof AgiConnectionHandler h) h.release();
+        callThreads.forEach((thread, connection) -> {
+            close(connection);
             thread.interrupt();
         });
+    }
+
+    /**
+     * Closes the call's socket: the one Asterisk-Java's handler wraps (our listener accepted it), so this is
+     * what its handler's own {@code release()} did, without reaching into Asterisk-Java's internal package.
+     */
+    private static void close(LineSockets.Connection connection) {
+        if (connection == null) return;
+        try {
+            connection.close();
+        } catch (IOException e) {
+            log.debug("closing a FastAGI socket: {}", e.toString());
+        }
     }
 }

@@ -20,12 +20,16 @@ import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.GetVarResponse;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import ir.line111.core.retry.Retries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -158,85 +162,118 @@ final class AmiLink {
         return generations.get();
     }
 
+    /** A connection that failed or dropped soon after login: the next attempt waits the back-off. */
+    private static class LinkDown extends RuntimeException {
+        LinkDown() { super(null, null, false, false); }
+    }
+
+    /** Asterisk refused the login: the next attempt waits the longest back-off (a wrong password stays wrong). */
+    private static final class LoginRefused extends LinkDown {}
+
+    /** What the attempts of one outage have said, so that it is said once. */
+    private static final class Said {
+        boolean down;
+        String loginError;
+    }
+
+    /**
+     * One Failsafe execution is one connection's life (core's back-off, {@link Retries#backoff}): it fails,
+     * and the next attempt waits 100 ms doubling to 5 s (5 s at once after a refused login), when the connect
+     * failed or the link dropped soon after login, so a flapping peer cannot make it spin; it succeeds when
+     * the link had stayed up a while, and the next one starts at once with the back-off reset.
+     */
     private void supervise() {
-        boolean saidDown = false;
-        String lastLoginError = null;
-        long backoff = FIRST_BACKOFF_MS;
+        RetryPolicy<Object> policy = Retries.backoff(Duration.ofMillis(FIRST_BACKOFF_MS), Duration.ofMillis(MAX_BACKOFF_MS))
+                .handle(LinkDown.class)
+                .withDelayFn(ctx -> ctx.getLastException() instanceof LoginRefused ? Duration.ofMillis(MAX_BACKOFF_MS) : null)
+                .abortIf((r, e) -> !running)
+                .build();
+        Said said = new Said();
         while (running) {
-            long gen = generations.incrementAndGet();
-            BlockingQueue<String> wake = new LinkedBlockingQueue<>();
-            currentWake = wake;
-            LinkConnection c = new LinkConnection(() -> wake.add(LOST), input);
-            c.setHostname(settings.host());
-            c.setPort(settings.port());
-            c.setUsername(settings.username());
-            c.setPassword(settings.password());
-            c.setDefaultResponseTimeout(settings.actionTimeout().toMillis());
-            c.setDefaultEventTimeout(settings.actionTimeout().toMillis());
-            c.setSocketReadTimeout((int) Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis()));
-            c.setKeepAliveAfterAuthenticationFailure(false);
-            ManagerEventListener listener = e -> {
-                // After a restart Asterisk accepts the login before it has loaded the queues; FullyBooted
-                // says it has: read the lists again then.
-                if (e instanceof FullyBootedEvent) wake.add(RESYNC);
-                if (e instanceof ShutdownEvent sd) {
-                    log.warn("Asterisk is {} (Shutdown: {}); the link will reconnect when it is back",
-                            Boolean.TRUE.equals(sd.getRestart()) ? "restarting" : "shutting down", sd.getShutdown());
-                }
-                AmiSignal s = mapper.map(e);
-                if (s != null) sink.accept(s);
-            };
-            c.addEventListener(listener);
             try {
-                c.login("on");
-            } catch (AuthenticationFailedException e) {
-                if (!e.getMessage().equals(lastLoginError)) {
-                    log.error("AMI login refused for user '{}' at {}:{}: {}; check ami.username/ami.password, retrying",
-                            settings.username(), settings.host(), settings.port(), e.getMessage());
-                    lastLoginError = e.getMessage();
+                Failsafe.with(policy).run(() -> connection(said));
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted() || !running) {
+                    running = false;
+                    return;
                 }
-                saidDown = true;
-                close(c, listener);
-                backoff = pause(MAX_BACKOFF_MS);
-                continue;
-            } catch (IOException | TimeoutException | RuntimeException e) {
-                if (!saidDown) {
-                    log.warn("Asterisk not reachable at {}:{} ({}), retrying", settings.host(), settings.port(), e.toString());
-                    saidDown = true;
-                }
-                close(c, listener);
-                backoff = pause(backoff);
-                continue;
+                log.error("AMI link supervisor: unexpected failure, reconnecting", e);
             }
-            log.info(saidDown ? "Asterisk reachable again at {}:{}, AMI logged in" : "AMI logged in at {}:{}",
-                    settings.host(), settings.port());
-            saidDown = false;
-            lastLoginError = null;
-            long upSince = System.nanoTime();
-            current = c;
-            sink.accept(new AmiSignal.Connected(gen));
-            sink.accept(new AmiSignal.ResyncStarted(gen));
-            String why = "connection closed";
-            try {
-                sink.accept(resync(c, gen));
-                why = watch(c, gen, wake);
-            } catch (IOException | TimeoutException | RuntimeException e) {
-                why = "re-sync failed: " + e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                why = "stopping";
+        }
+    }
+
+    /** Connects, logs in, re-syncs and watches until the link ends; throws {@link LinkDown} when the next try must wait. */
+    private void connection(Said said) {
+        long gen = generations.incrementAndGet();
+        BlockingQueue<String> wake = new LinkedBlockingQueue<>();
+        currentWake = wake;
+        LinkConnection c = new LinkConnection(() -> wake.add(LOST), input);
+        c.setHostname(settings.host());
+        c.setPort(settings.port());
+        c.setUsername(settings.username());
+        c.setPassword(settings.password());
+        c.setDefaultResponseTimeout(settings.actionTimeout().toMillis());
+        c.setDefaultEventTimeout(settings.actionTimeout().toMillis());
+        c.setSocketReadTimeout((int) Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis()));
+        c.setKeepAliveAfterAuthenticationFailure(false);
+        ManagerEventListener listener = e -> {
+            // After a restart Asterisk accepts the login before it has loaded the queues; FullyBooted
+            // says it has: read the lists again then.
+            if (e instanceof FullyBootedEvent) wake.add(RESYNC);
+            if (e instanceof ShutdownEvent sd) {
+                log.warn("Asterisk is {} (Shutdown: {}); the link will reconnect when it is back",
+                        Boolean.TRUE.equals(sd.getRestart()) ? "restarting" : "shutting down", sd.getShutdown());
             }
-            current = null;
+            AmiSignal s = mapper.map(e);
+            if (s != null) sink.accept(s);
+        };
+        c.addEventListener(listener);
+        try {
+            c.login("on");
+        } catch (AuthenticationFailedException e) {
+            if (!e.getMessage().equals(said.loginError)) {
+                log.error("AMI login refused for user '{}' at {}:{}: {}; check ami.username/ami.password, retrying",
+                        settings.username(), settings.host(), settings.port(), e.getMessage());
+                said.loginError = e.getMessage();
+            }
+            said.down = true;
             close(c, listener);
-            sink.accept(new AmiSignal.Lost(gen, why));
-            if (running) {
-                log.warn("AMI connection to {}:{} lost ({}); reconnecting", settings.host(), settings.port(), why);
-                saidDown = false;
-                // A link that keeps dropping right after login (a refused list, a flapping peer) must not
-                // spin: keep backing off unless it stayed up a while.
-                if (System.nanoTime() - upSince > STABLE_NANOS) backoff = FIRST_BACKOFF_MS;
-                else backoff = pause(backoff);
+            throw new LoginRefused();
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            if (!said.down) {
+                log.warn("Asterisk not reachable at {}:{} ({}), retrying", settings.host(), settings.port(), e.toString());
+                said.down = true;
             }
+            close(c, listener);
+            throw new LinkDown();
+        }
+        log.info(said.down ? "Asterisk reachable again at {}:{}, AMI logged in" : "AMI logged in at {}:{}",
+                settings.host(), settings.port());
+        said.down = false;
+        said.loginError = null;
+        long upSince = System.nanoTime();
+        current = c;
+        sink.accept(new AmiSignal.Connected(gen));
+        sink.accept(new AmiSignal.ResyncStarted(gen));
+        String why = "connection closed";
+        try {
+            sink.accept(resync(c, gen));
+            why = watch(c, gen, wake);
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            why = "re-sync failed: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            why = "stopping";
+        }
+        current = null;
+        close(c, listener);
+        sink.accept(new AmiSignal.Lost(gen, why));
+        if (running) {
+            log.warn("AMI connection to {}:{} lost ({}); reconnecting", settings.host(), settings.port(), why);
+            // A link that keeps dropping right after login (a refused list, a flapping peer) must not
+            // spin: keep backing off unless it stayed up a while.
+            if (System.nanoTime() - upSince <= STABLE_NANOS) throw new LinkDown();
         }
     }
 
@@ -317,17 +354,6 @@ final class AmiLink {
     private static void close(LinkConnection c, ManagerEventListener l) {
         c.removeEventListener(l);
         c.abandon();
-    }
-
-    /** Sleeps the back-off; returns the next one. */
-    private long pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-        return Math.min(ms * 2, MAX_BACKOFF_MS);
     }
 
     private static String first(String a, String b) {

@@ -2,6 +2,8 @@ package ir.line111.ivr.ami;
 
 import ir.line111.core.config.Line111Config;
 import ir.line111.core.domain.events.EventAddresses;
+import ir.line111.core.domain.events.QueueState;
+import ir.line111.core.events.EventJson;
 import ir.line111.core.domain.queue.QueueLoad;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -61,6 +63,8 @@ public final class AmiService implements QueueLoad, AutoCloseable {
     private final AtomicBoolean storeDownSaid = new AtomicBoolean();
     private MessageConsumer<Object> presence;
     private MessageConsumer<Object> stateRequests;
+    private MessageConsumer<Object> follower;
+    private AmiLease lease;
     private long tickTimer = -1;
     private volatile boolean started;
 
@@ -82,21 +86,42 @@ public final class AmiService implements QueueLoad, AutoCloseable {
         inbox.onEventsLost(link::requestResync);
     }
 
-    /** Starts in the background and returns at once. With no ami.username the client stays off (said once). */
+    /**
+     * Starts in the background and returns at once. With no ami.username the client stays off (said once).
+     * On a clustered Vert.x only the node holding the AMI lease connects; the others follow the queue
+     * state it publishes (for {@link #snapshot()}) and take the lease over when its holder leaves.
+     */
     public synchronized void start() {
         if (started) return;
         started = true;
-        // A console that starts after the re-sync asks; the reply is the state it would otherwise wait for.
-        stateRequests = vertx.eventBus().consumer(EventAddresses.QUEUE_STATE_REQUEST, m -> {
-            m.reply(monitor.lastState());
-            if (settings.enabled()) monitor.submit(new AmiSignal.Republish());
-        });
         if (!settings.enabled()) {
+            stateRequests = vertx.eventBus().consumer(EventAddresses.QUEUE_STATE_REQUEST, m -> m.reply(EventJson.encode(monitor.lastState())));
             log.info("AMI client off: ami.username is empty (set ami.username and ami.password to follow the queue)");
             presence = vertx.eventBus().consumer(EventAddresses.PRESENCE,
                     m -> m.fail(PresenceHandler.UNAVAILABLE, "the AMI client is off (ami.username is not configured), so presence cannot be changed"));
             return;
         }
+        if (vertx.isClustered()) {
+            follower = vertx.eventBus().consumer(EventAddresses.QUEUE_STATE, m -> {
+                if (m.body() instanceof String json) monitor.follow(EventJson.decode(json, QueueState.class));
+            });
+            lease = new AmiLease(vertx, AmiLease.nameFor(settings), this::hold);
+            lease.start();
+            return;
+        }
+        hold();
+    }
+
+    /** This node holds the AMI connection: answer the console's requests, connect, follow the queue. */
+    private synchronized void hold() {
+        if (!started) return;
+        if (follower != null) follower.unregister();
+        follower = null;
+        // A console that starts after the re-sync asks; the reply is the state it would otherwise wait for.
+        stateRequests = vertx.eventBus().consumer(EventAddresses.QUEUE_STATE_REQUEST, m -> {
+            m.reply(EventJson.encode(monitor.lastState()));
+            monitor.submit(new AmiSignal.Republish());
+        });
         monitor.start();
         PresenceHandler handler = new PresenceHandler(settings.queue(), link::send, blocking);
         presence = vertx.eventBus().consumer(EventAddresses.PRESENCE, handler::handle);
@@ -108,14 +133,21 @@ public final class AmiService implements QueueLoad, AutoCloseable {
         link.start();
     }
 
+    /** Whether this node holds the AMI connection: always on a single node, the lease holder's in a cluster. */
+    public boolean holdsAmi() {
+        return settings.enabled() && (lease == null || lease.held());
+    }
+
     public synchronized void stop() {
         if (!started) return;
         started = false;
         if (tickTimer >= 0) vertx.cancelTimer(tickTimer);
         if (presence != null) presence.unregister();
         if (stateRequests != null) stateRequests.unregister();
+        if (follower != null) follower.unregister();
         link.stop();
         monitor.stop();
+        if (lease != null) lease.stop();
         flushUnstored();
         blocking.shutdown();
     }

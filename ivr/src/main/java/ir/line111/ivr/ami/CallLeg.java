@@ -33,13 +33,25 @@ final class CallLeg {
     boolean recording;
     CompletableFuture<?> pop;
     CompletableFuture<List<CaseSummary>> earlier;
-    String earlierKey;
+    /** Whose earlier cases {@link #earlier} holds (null: nobody's). */
+    ir.line111.core.domain.identity.NationalId earlierOf;
+    private Map<String, String> factsFrom;
+    private CallerFacts facts;
 
     CallLeg(String uniqueId) { this.uniqueId = uniqueId; }
 
     String callId() {
         String v = vars.get(DialplanContract.VAR_CALL_ID);
         return v == null || v.isBlank() ? uniqueId : v;
+    }
+
+    /** The IVR's variables, parsed once (again only when one of them has changed since). */
+    CallerFacts facts() {
+        if (facts == null || !vars.equals(factsFrom)) {
+            factsFrom = new HashMap<>(vars);
+            facts = CallerFacts.of(factsFrom);
+        }
+        return facts;
     }
 
     boolean hasIvrData() {

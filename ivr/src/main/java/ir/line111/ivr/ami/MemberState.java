@@ -1,5 +1,6 @@
 package ir.line111.ivr.ami;
 
+import ir.line111.core.domain.events.OperatorState;
 import org.asteriskjava.live.QueueMemberState;
 
 import java.util.EnumSet;
@@ -10,7 +11,8 @@ import java.util.Set;
  * QueueMember's {@code Status}) and the pause and in-call flags that come with it.
  */
 enum MemberState {
-    AVAILABLE("available"), BUSY("busy"), PAUSED("paused"), UNAVAILABLE("unavailable");
+    AVAILABLE(OperatorState.READY), BUSY(OperatorState.ON_CALL), PAUSED(OperatorState.PAUSED),
+    UNAVAILABLE(OperatorState.UNAVAILABLE);
 
     /** The device is gone or was never valid: Asterisk will not ring it, so the member does not count as logged in. */
     private static final Set<QueueMemberState> ABSENT = EnumSet.of(QueueMemberState.DEVICE_INVALID,
@@ -22,12 +24,12 @@ enum MemberState {
             QueueMemberState.DEVICE_BUSY, QueueMemberState.DEVICE_RINGING, QueueMemberState.DEVICE_RINGINUSE,
             QueueMemberState.DEVICE_ONHOLD);
 
-    private final String wire;
+    private final OperatorState shown;
 
-    MemberState(String wire) { this.wire = wire; }
+    MemberState(OperatorState shown) { this.shown = shown; }
 
-    /** The lower-case name on the event bus (the console maps it to its own state names). */
-    String wire() { return wire; }
+    /** The state in the queue-state event, in the names the console shows (no renaming on the way). */
+    OperatorState shown() { return shown; }
 
     /** An unknown number (a newer Asterisk) is taken as the device state "unknown", as Asterisk-Java does. */
     static QueueMemberState device(AmiSignal.Member m) {

@@ -155,6 +155,7 @@ final class QueueModel {
         }
         Set<String> alive = new HashSet<>();
         if (r.channels() != null) for (AmiSignal.LiveChannel ch : r.channels()) alive.add(ch.uniqueId());
+        Set<String> settledHere = new HashSet<>();
         for (CallLeg c : List.copyOf(calls.values())) {
             if (r.channels() == null || alive.contains(c.uniqueId)) {
                 if (c.waiting && !waiting.containsKey(c.uniqueId)) c.waiting = false;
@@ -165,12 +166,29 @@ final class QueueModel {
                 log.info("queue call ended while AMI was down (caller {})", bounded(c.callerNumber));
             }
             ended(c, "ended-during-outage");
+            settledHere.add(c.uniqueId);
         }
         synced = true;
         List<AmiSignal> replay = held;
         held = null;
-        if (replay != null) for (AmiSignal s : replay) event(s);
+        // What came about a call while the lists were read is older than the lists: a call they show gone is
+        // settled above, and its held AgentComplete or Hangup must not open a second leg (a second wrap-up).
+        if (replay != null) for (AmiSignal s : replay) if (!settledHere.contains(uniqueIdOf(s))) event(s);
         changed = true;
+    }
+
+    private static String uniqueIdOf(AmiSignal s) {
+        return switch (s) {
+            case AmiSignal.VarSet v -> v.uniqueId();
+            case AmiSignal.CallerJoin j -> j.uniqueId();
+            case AmiSignal.CallerLeave l -> l.uniqueId();
+            case AmiSignal.CallerAbandon a -> a.uniqueId();
+            case AmiSignal.AgentConnect a -> a.uniqueId();
+            case AmiSignal.AgentComplete a -> a.uniqueId();
+            case AmiSignal.Hangup h -> h.uniqueId();
+            case AmiSignal.MixMonitorStarted m -> m.uniqueId();
+            default -> null;
+        };
     }
 
     private void event(AmiSignal s) {

@@ -4,7 +4,7 @@ import ir.line111.core.domain.cases.CaseSummary;
 import ir.line111.core.domain.identity.NationalId;
 import ir.line111.core.domain.queue.QueueLoad;
 import ir.line111.ivr.DialplanContract;
-import io.vertx.core.json.JsonObject;
+import ir.line111.core.domain.events.QueueState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -59,14 +59,14 @@ final class QueueMonitor implements QueueModel.Effects {
     private volatile Thread thread;
     private volatile boolean running;
 
-    QueueMonitor(AmiSettings settings, Clock clock, BiConsumer<String, JsonObject> bus, VariableFetcher fetcher,
+    QueueMonitor(AmiSettings settings, Clock clock, BiConsumer<String, String> bus, VariableFetcher fetcher,
                  EarlierCases earlierCases, Consumer<QueueCallStore.QueueCall> outcomes,
                  ConversationRecordingSink recordings, Executor blocking, AmiInbox inbox) {
         this.inbox = inbox;
         this.queue = settings.queue();
         this.clock = clock;
         this.json = new QueueJson(queue);
-        this.publisher = new QueuePublisher(bus, queue);
+        this.publisher = new QueuePublisher(bus, queue, clock.instant());
         this.model = new QueueModel(clock, new ServiceLevel(settings.serviceLevelSeconds(), settings.zone(), clock), this,
                 inbox::newHold);
         this.fetcher = fetcher;
@@ -85,14 +85,19 @@ final class QueueMonitor implements QueueModel.Effects {
         return publisher.load();
     }
 
+    /** Another node holds AMI and published this state: keep it for {@link #load()}, publish nothing. */
+    void follow(QueueState state) {
+        publisher.remember(state);
+    }
+
     /** The queue state last published; a console that starts later asks for it. */
-    JsonObject lastState() {
+    QueueState lastState() {
         return publisher.lastState();
     }
 
     /** For /health: what AMI showed of the PBX (safe to read from any thread). */
     Map<String, Object> pbxFacts() {
-        return model.facts().describe(queue, publisher.lastState().getJsonArray("members", new io.vertx.core.json.JsonArray()).size());
+        return model.facts().describe(queue, publisher.lastState().members().size());
     }
 
     void start() {
@@ -190,25 +195,22 @@ final class QueueMonitor implements QueueModel.Effects {
     // ------------------------------------------------------------------ screen-pop
 
     /**
-     * Looks the caller's earlier cases up while they wait (from the queue join on), so the screen-pop can
-     * leave the moment the operator answers instead of waiting for the database then.
+     * Looks the subject's earlier cases up while the caller waits (from the queue join on), once, by the
+     * subject's ID, so the screen-pop can leave the moment the operator answers instead of waiting for the
+     * database then. Looked up again only if the subject changes (a VarSet after the join).
      */
     private void prefetchEarlierCases(CallLeg c) {
-        NationalId nid = parseId(c.vars.get(DialplanContract.VAR_NATIONAL_ID));
-        String key = c.callerNumber + "/" + (nid == null ? "" : nid.digits());
-        if (c.earlier != null && key.equals(c.earlierKey)) return;
-        c.earlierKey = key;
-        if (earlierCases == EarlierCases.NONE) {
-            c.earlier = CompletableFuture.completedFuture(List.of());
-            return;
-        }
-        String number = c.callerNumber, uniqueId = c.uniqueId;
-        c.earlier = CompletableFuture.supplyAsync(() -> lookUpEarlierCases(uniqueId, number, nid), blocking);
+        NationalId subject = c.facts().subject();
+        if (c.earlier != null && java.util.Objects.equals(subject, c.earlierOf)) return;
+        c.earlierOf = subject;
+        c.earlier = subject == null || earlierCases == EarlierCases.NONE ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> lookUpEarlierCases(c.uniqueId, subject), blocking);
     }
 
-    private List<CaseSummary> lookUpEarlierCases(String uniqueId, String number, NationalId nid) {
+    private List<CaseSummary> lookUpEarlierCases(String uniqueId, NationalId subject) {
+        if (subject == null) return List.of();
         try (var _ = MDC.putCloseable("callId", bounded(uniqueId))) {
-            return earlierCases.find(number, nid);
+            return earlierCases.find(subject);
         } catch (RuntimeException e) {
             log.warn("earlier cases unavailable for the screen-pop: {}", e.toString());
             return List.of();
@@ -224,26 +226,31 @@ final class QueueMonitor implements QueueModel.Effects {
             prefetchEarlierCases(c);
             if (c.earlier.isDone()) {
                 // Everything is at hand: publish from here, no extra thread hop on the way to the operator.
-                publishPop(uniqueId, channel, number, name, operator, operatorName, hold, at, Map.copyOf(c.vars), c.earlier.join());
+                publishPop(uniqueId, channel, number, name, operator, operatorName, hold, at, c.callId(), c.facts(), c.earlier.join());
                 return CompletableFuture.completedFuture(null);
             }
         }
         Map<String, String> known = Map.copyOf(c.vars);
+        CallerFacts knownFacts = c.facts();
         CompletableFuture<List<CaseSummary>> prefetched = c.hasIvrData() ? c.earlier : null;
         return CompletableFuture.runAsync(() -> {
             try (var _ = MDC.putCloseable("callId", bounded(uniqueId))) {
-                Map<String, String> vars = new HashMap<>(known);
                 List<CaseSummary> earlier;
+                CallerFacts facts = knownFacts;
+                String callId = QueueJson.blankToNull(known.get(DialplanContract.VAR_CALL_ID));
                 if (prefetched != null) {
                     earlier = prefetched.join();
                 } else {
                     // The VarSet events were missed (the caller queued while AMI was down): ask the channel.
+                    Map<String, String> vars = new HashMap<>(known);
                     Map<String, String> fetched = fetcher.fetch(channel, CALL_VARIABLES);
                     fetched.forEach(vars::putIfAbsent);
                     if (!fetched.isEmpty()) submit(new AmiSignal.VariablesFetched(uniqueId, fetched));
-                    earlier = lookUpEarlierCases(uniqueId, number, parseId(vars.get(DialplanContract.VAR_NATIONAL_ID)));
+                    facts = CallerFacts.of(vars);
+                    callId = QueueJson.blankToNull(vars.get(DialplanContract.VAR_CALL_ID));
+                    earlier = lookUpEarlierCases(uniqueId, facts.subject());
                 }
-                publishPop(uniqueId, channel, number, name, operator, operatorName, hold, at, vars, earlier);
+                publishPop(uniqueId, channel, number, name, operator, operatorName, hold, at, callId, facts, earlier);
             }
         }, blocking).exceptionally(e -> {
             log.error("screen-pop failed for {}: {}", bounded(uniqueId), bounded(e));
@@ -251,17 +258,13 @@ final class QueueMonitor implements QueueModel.Effects {
         });
     }
 
-    private void publishPop(String uniqueId, String channel, String number, String name, String operator,
-                            String operatorName, long hold, Instant at, Map<String, String> vars, List<CaseSummary> earlier) {
-        publisher.screenPop(json.screenPop(uniqueId, channel, number, name, operator, operatorName, hold, at, vars, earlier));
+    private void publishPop(String uniqueId, String channel, String number, String name, String operator, String operatorName,
+                            long hold, Instant at, String callId, CallerFacts facts, List<CaseSummary> earlier) {
+        publisher.screenPop(json.screenPop(uniqueId, channel, number, name, operator, operatorName, hold, at, callId, facts,
+                earlier, clock.instant()));
         try (var _ = MDC.putCloseable("callId", bounded(uniqueId))) {
-            NationalId nid = parseId(vars.get(DialplanContract.VAR_NATIONAL_ID));
+            NationalId nid = facts.nationalId();
             log.info("screen-pop for operator {} (national ID {})", bounded(operator), nid == null ? "none" : nid.masked());
         }
-    }
-
-    private static NationalId parseId(String s) {
-        if (s == null || s.isBlank()) return null;
-        return NationalId.parse(s) instanceof NationalId.Parsed.Valid v ? v.id() : null;
     }
 }

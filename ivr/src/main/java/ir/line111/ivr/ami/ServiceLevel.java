@@ -1,6 +1,6 @@
 package ir.line111.ivr.ami;
 
-import io.vertx.core.json.JsonObject;
+import ir.line111.core.domain.events.QueueState;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -62,13 +62,12 @@ final class ServiceLevel {
 
     double averageTalkSeconds() { return avgTalkSeconds; }
 
-    JsonObject json() {
+    /** Today's figures; the service level is a share (0..1, three decimals), null before the first call. */
+    QueueState.Today figures() {
         rollDay();
         long handled = answered + abandoned;
-        return new JsonObject().put("thresholdSeconds", thresholdSeconds).put("answered", answered)
-                .put("answeredWithin", answeredWithin).put("abandoned", abandoned)
-                .put("percent", handled == 0 ? null : Math.round(1000.0 * answeredWithin / handled) / 10.0)
-                .put("day", day.toString());
+        return new QueueState.Today(day, thresholdSeconds, answered, answeredWithin, abandoned,
+                handled == 0 ? null : Math.round(1000.0 * answeredWithin / handled) / 1000.0);
     }
 
     private LocalDate today() {

@@ -3,6 +3,9 @@ package ir.line111.ivr.flow;
 import ir.line111.core.domain.calls.CallEvent;
 import ir.line111.core.domain.calls.CallLog;
 import ir.line111.core.domain.calls.CallOutcome;
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import ir.line111.core.retry.Retries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +15,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * keep each call's events in the order they happened; an event's time is taken when it happens.
  *
  * <p>A call's end is written at once; other events wait at most {@code linger} for company. When the
- * store is unreachable the batch is kept and retried with a growing pause (logged once per outage,
+ * store is unreachable the batch is kept and retried on core's back-off (logged once per outage,
  * not per event), and new events wait in the queue. A full queue holds a call back for at most
  * {@code maxWait}; only then is an event dropped (counted, logged once per episode) — the call goes on.
  * {@link #close} writes everything queued before it returns.
@@ -118,40 +126,63 @@ public final class QueuedCallLog implements CallLog, AutoCloseable {
         settle(1);
     }
 
+    /**
+     * The store's writes, retried on core's back-off (Failsafe): only an outage is retried (the store away,
+     * or an Error, which PostgreSQL's driver raises on a cut connection under -ea, and a writer that died of
+     * it would lose the record of every later call), said once per outage; {@link #close} gives up by
+     * cancelling the pending retry, so no thread that may be in the middle of a write is ever interrupted.
+     */
+    private final RetryPolicy<Object> writes = Retries.backoff(RETRY_FIRST, RETRY_MAX)
+            .handleIf(e -> e instanceof CallLogUnavailableException || (e instanceof Error && !(e instanceof VirtualMachineError)))
+            .abortIf((r, e) -> abandon)
+            .onFailedAttempt(e -> {
+                if (e.getAttemptCount() == 1) {
+                    log.error("call log: {}; keeping {} events and retrying", e.getLastException().getMessage(), pendingCount());
+                }
+            })
+            .build();
+    private final ExecutorService writing = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("call-log-write-", 0).factory());
+    private volatile CompletableFuture<Void> writingNow;
+    private volatile int inBatch;
+
+    private int pendingCount() {
+        return inBatch + queue.size();
+    }
+
     private void drain() {
         List<CallEvent> batch = new ArrayList<>(maxBatch);
-        long pause = 0;
         while (true) {
             try {
                 if (batch.isEmpty() && !gather(batch)) return;
-                delegate.writeAll(batch);
-                if (pause > 0) log.info("call log: database reachable again; {} events still queued", queue.size());
-                pause = 0;
+                inBatch = batch.size();
+                CompletableFuture<Void> w = Failsafe.with(writes).with(writing).onSuccess(e -> {
+                    if (e.getAttemptCount() > 1) log.info("call log: database reachable again; {} events still queued", queue.size());
+                }).runAsync(() -> delegate.writeAll(batch));
+                writingNow = w;
+                if (abandon) w.cancel(false);
+                w.get();
                 settle(batch.size());
                 batch.clear();
                 if (full.get() && queue.remainingCapacity() > queue.size()) {
                     full.set(false);
                     log.warn("call log: queue has room again; {} events dropped in all", dropped.get());
                 }
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (CallLogUnavailableException | Error e) {
-                // An Error too: PostgreSQL's driver asserts on a cut connection (under -ea), and a writer
-                // that died of it would lose the record of every later call. Kept and retried like an outage.
-                if (abandon) {
+            } catch (CancellationException e) {
+                log.error("call log: stopping with the database unreachable: {} events not written", batch.size() + queue.size());
+                return;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof VirtualMachineError vme) throw vme;
+                if (abandon && (cause instanceof CallLogUnavailableException || cause instanceof Error)) {
                     log.error("call log: stopping with the database unreachable: {} events not written", batch.size() + queue.size());
                     return;
                 }
-                if (pause == 0) log.error("call log: {}; keeping {} events and retrying", e.getMessage(), batch.size() + queue.size());
-                pause = pause == 0 ? RETRY_FIRST.toNanos() : Math.min(RETRY_MAX.toNanos(), pause * 2);
-                sleep(pause);
-            } catch (InterruptedException e) {
-                return; // nobody interrupts it but the JVM going down
-            } catch (RuntimeException e) {
                 // Not the store being away (the delegate settles those itself): retrying would not help.
-                log.error("call log: {} events not written", batch.size(), e);
+                log.error("call log: {} events not written", batch.size(), cause);
                 settle(batch.size());
                 batch.clear();
+            } catch (InterruptedException e) {
+                return; // nobody interrupts it but the JVM going down
             }
         }
     }
@@ -181,20 +212,6 @@ public final class QueuedCallLog implements CallLog, AutoCloseable {
     private static boolean hasEnd(List<CallEvent> batch) {
         for (int i = batch.size() - 1; i >= 0; i--) if (batch.get(i) instanceof CallEvent.Ended) return true;
         return false;
-    }
-
-    private void sleep(long nanos) {
-        long until = System.nanoTime() + nanos;
-        synchronized (progress) {
-            long left;
-            while (!abandon && (left = until - System.nanoTime()) > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(progress, left);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
     }
 
     private void settle(int n) {
@@ -235,6 +252,8 @@ public final class QueuedCallLog implements CallLog, AutoCloseable {
         stopping = true;
         if (!done) {
             abandon = true;
+            CompletableFuture<Void> w = writingNow;
+            if (w != null) w.cancel(false);
             synchronized (progress) {
                 progress.notifyAll();
             }
@@ -244,5 +263,6 @@ public final class QueuedCallLog implements CallLog, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        writing.shutdown();
     }
 }

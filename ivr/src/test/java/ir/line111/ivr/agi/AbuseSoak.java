@@ -134,8 +134,8 @@ public final class AbuseSoak {
         FakeAmiServer server = FakeAmiServer.builder().credentials("soak", "soak-secret").queue(queue)
                 .staticMember(queue, operator, "operator-1", Instant.now().getEpochSecond()).start();
         CountDownLatch popped = new CountDownLatch(1);
-        vertx.eventBus().<JsonObject>consumer(EventAddresses.SCREEN_POP, m -> {
-            if ("after-flood".equals(m.body().getString("callId"))) popped.countDown();
+        vertx.eventBus().<String>consumer(EventAddresses.SCREEN_POP, m -> {
+            if ("after-flood".equals(new JsonObject(m.body()).getString("callId"))) popped.countDown();
         });
         AmiService ami = new AmiService(Line111Config.of(Map.of("ami.host", "127.0.0.1", "ami.port", String.valueOf(server.port()),
                 "ami.username", "soak", "ami.password", "soak-secret")), vertx, AmiService.Dependencies.none());

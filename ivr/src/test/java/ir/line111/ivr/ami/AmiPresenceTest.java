@@ -78,8 +78,8 @@ class AmiPresenceTest {
         assertThat(pause.action().get("Reason")).isEqualTo("lunch break");
         await().atMost(Duration.ofSeconds(5)).until(() -> rig.lastState() != null
                 && rig.lastState().getJsonArray("members").size() == 1
-                && "lunch break".equals(rig.lastState().getJsonArray("members").getJsonObject(0).getString("pausedReason")));
-        assertThat(rig.lastState().getJsonArray("members").getJsonObject(0).getString("state")).isEqualTo("paused");
+                && "lunch break".equals(rig.lastState().getJsonArray("members").getJsonObject(0).getString("reason")));
+        assertThat(rig.lastState().getJsonArray("members").getJsonObject(0).getString("state")).isEqualTo("PAUSED");
 
         assertThat(ask("logout", null).getString("state")).isEqualTo("LOGGED_OUT");
         FakeAmiServer.Received remove = rig.server.actions("QueueRemove").getLast();

@@ -81,9 +81,9 @@ class AmiReconnectTest {
         });
         state.getJsonArray("members").forEach(o -> {
             JsonObject m = (JsonObject) o;
-            String reason = m.getString("pausedReason");
-            t.put("member " + m.getString("interface"), "paused=" + m.getBoolean("paused") + " reason="
-                    + (reason == null ? "" : reason) + " inCall=" + m.getBoolean("inCall") + " status=" + m.getInteger("status"));
+            String reason = m.getString("reason");
+            t.put("member " + m.getString("operator"), "paused=" + m.getBoolean("paused") + " reason="
+                    + (reason == null ? "" : reason) + " inCall=" + m.getBoolean("inCall") + " status=" + m.getInteger("deviceStatus"));
         });
         return t;
     }

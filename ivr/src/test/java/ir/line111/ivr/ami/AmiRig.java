@@ -33,6 +33,7 @@ final class AmiRig implements AutoCloseable {
 
     final FakeAmiServer server;
     final Vertx vertx = Vertx.vertx();
+    /** What crossed the bus, as the JSON text the codec wrote (read back as objects for the assertions). */
     final List<JsonObject> screenPops = new CopyOnWriteArrayList<>();
     final List<JsonObject> wrapUps = new CopyOnWriteArrayList<>();
     final List<JsonObject> states = new CopyOnWriteArrayList<>();
@@ -48,10 +49,10 @@ final class AmiRig implements AutoCloseable {
 
     AmiRig(FakeAmiServer.Builder builder) {
         server = builder.credentials("line111", "s3cret-for-tests").queue(QUEUE).start();
-        vertx.eventBus().<JsonObject>consumer(EventAddresses.SCREEN_POP, m -> screenPops.add(m.body()));
-        vertx.eventBus().<JsonObject>consumer(EventAddresses.CALL_WRAP_UP, m -> wrapUps.add(m.body()));
-        vertx.eventBus().<JsonObject>consumer(EventAddresses.QUEUE_STATE, m -> states.add(m.body()));
-        vertx.eventBus().<JsonObject>consumer(EventAddresses.QUEUE_ABANDONED, m -> abandoned.add(m.body()));
+        vertx.eventBus().<String>consumer(EventAddresses.SCREEN_POP, m -> screenPops.add(new JsonObject(m.body())));
+        vertx.eventBus().<String>consumer(EventAddresses.CALL_WRAP_UP, m -> wrapUps.add(new JsonObject(m.body())));
+        vertx.eventBus().<String>consumer(EventAddresses.QUEUE_STATE, m -> states.add(new JsonObject(m.body())));
+        vertx.eventBus().<String>consumer(EventAddresses.QUEUE_ABANDONED, m -> abandoned.add(new JsonObject(m.body())));
     }
 
     AmiRig() {
@@ -71,9 +72,9 @@ final class AmiRig implements AutoCloseable {
             @Override public boolean markCalledBack(String u, String o, java.time.Instant at) { return false; }
             @Override public Totals totalsSince(java.time.Instant since, int t) { return Totals.ZERO; }
         };
-        EarlierCases recording = (number, id) -> {
-            earlierCaseLookups.add(number + "/" + (id == null ? "-" : id.digits()));
-            return earlier.find(number, id);
+        EarlierCases recording = subject -> {
+            earlierCaseLookups.add(subject.digits());
+            return earlier.find(subject);
         };
         Line111Config config = config(viaPort > 0 ? viaPort : server.port());
         for (Map.Entry<String, String> o : overrides.entrySet()) config = config.with(o.getKey(), o.getValue());

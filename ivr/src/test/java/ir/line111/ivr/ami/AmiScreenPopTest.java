@@ -47,7 +47,7 @@ class AmiScreenPopTest {
 
     static CaseSummary earlierCase() {
         return new CaseSummary(7, TrackingCode.fromBody(1234567), CaseKind.values()[0], Channel.values()[0],
-                CaseStatus.values()[0], SubjectPerson.self(NationalId.of("0499370899"), true), "water company",
+                CaseStatus.values()[0], SubjectPerson.self(NationalId.of("0684159414"), true), "water company",
                 Instant.parse("2026-10-01T08:00:00Z"), null, null);
     }
 
@@ -67,7 +67,8 @@ class AmiScreenPopTest {
     @Test
     void agentConnectPopsTheCallerWithIvrVariablesAndEarlierCasesThenWrapsUp() {
         try (AmiRig rig = new AmiRig(withOperator())) {
-            rig.start((number, id) -> id != null && id.digits().equals("0499370899") ? List.of(earlierCase()) : List.of());
+            // The matter is the child's: the history shown is the subject's, looked up once by the subject's ID.
+            rig.start(subject -> subject.digits().equals("0684159414") ? List.of(earlierCase()) : List.of());
             await().atMost(Duration.ofSeconds(10)).until(() -> rig.service.snapshot().known());
 
             FakeAmiServer.QueueCall call = rig.server.call(AmiRig.QUEUE, "09121234567").join(ivrVariables("call-42"), false);
@@ -87,7 +88,7 @@ class AmiScreenPopTest {
             assertThat(pop.getJsonArray("earlierCases")).hasSize(1);
             assertThat(pop.getJsonArray("earlierCases").getJsonObject(0).getString("trackingCode"))
                     .isEqualTo(TrackingCode.fromBody(1234567).digits());
-            assertThat(rig.earlierCaseLookups).containsExactly("09121234567/0499370899");
+            assertThat(rig.earlierCaseLookups).containsExactly("0684159414");
             // The variables came with VarSet: no GetVar round trips were needed.
             assertThat(rig.server.actions("GetVar")).isEmpty();
             assertThat(rig.service.snapshot().callersWaiting()).isZero();

@@ -100,7 +100,7 @@ class QueueModelTest {
         model.apply(new AmiSignal.AgentComplete("u1", "PJSIP/1", "maryam", 5, 60, "caller"));
         model.apply(new AmiSignal.Hangup("u1", "Local/x;2"));
         assertThat(effects).containsExactly("waiting c1", "connected c1 to PJSIP/1", "wrap-up c1 60 caller", "outcome c1 ANSWERED 5");
-        assertThat(model.serviceLevel().json().getLong("answeredWithin")).isEqualTo(1);
+        assertThat(model.serviceLevel().figures().answeredWithin()).isEqualTo(1);
         assertThat(model.call("u1")).as("forgotten at the hang-up").isNull();
     }
 
@@ -112,7 +112,7 @@ class QueueModelTest {
         assertThat(effects).isEmpty();
         model.apply(new AmiSignal.Hangup("u2", "Local/y;2"));
         assertThat(effects).containsExactly("outcome u2 ABANDONED 40", "abandoned u2");
-        assertThat(model.serviceLevel().json().getLong("abandoned")).isEqualTo(1);
+        assertThat(model.serviceLevel().figures().abandoned()).isEqualTo(1);
     }
 
     @Test
@@ -126,5 +126,21 @@ class QueueModelTest {
         model.apply(new AmiSignal.Resync(2, List.of(), List.of(), List.of(), true));
         assertThat(effects).contains("wrap-up u3 0 ended-during-outage", "outcome u3 ANSWERED 2", "ended u3");
         assertThat(model.facts().describe("q", 0).get("queue")).isEqualTo("q present (QueueStatus)");
+    }
+
+    @Test
+    void aCallTheResyncFindsGoneIsWrappedUpOnceEvenWhenItsCompletionWasHeldDuringTheResync() {
+        synced(member("PJSIP/1", QueueMemberEvent.AST_DEVICE_INUSE, false, true));
+        model.apply(new AmiSignal.AgentConnect("u9", "Local/a;2", "0912", "", "PJSIP/1", "maryam", 3,
+                Map.of(DialplanContract.VAR_CALL_ID, "call-9")));
+        // Asterisk says it has booted: the lists are read again; meanwhile the call completes and hangs up.
+        model.apply(new AmiSignal.ResyncStarted(1));
+        model.apply(new AmiSignal.AgentComplete("u9", "PJSIP/1", "maryam", 3, 40, "agent"));
+        model.apply(new AmiSignal.Hangup("u9", "Local/a;2"));
+        model.apply(new AmiSignal.Resync(1, List.of(member("PJSIP/1", QueueMemberEvent.AST_DEVICE_NOT_INUSE, false, false)),
+                List.of(), List.of(), true));
+        assertThat(effects.stream().filter(e -> e.startsWith("wrap-up call-9"))).hasSize(1);
+        assertThat(effects.stream().filter(e -> e.startsWith("outcome call-9"))).hasSize(1);
+        assertThat(model.call("u9")).isNull();
     }
 }

@@ -63,9 +63,9 @@ public final class ScreenPopBench {
         });
         http.listen(0, "127.0.0.1").await();
         AtomicInteger published = new AtomicInteger();
-        vertx.eventBus().<JsonObject>consumer(EventAddresses.SCREEN_POP, m -> {
+        vertx.eventBus().<String>consumer(EventAddresses.SCREEN_POP, m -> {
             published.incrementAndGet();
-            String text = m.body().encode();
+            String text = m.body();
             for (ServerWebSocket ws : sockets) ws.writeTextMessage(text);
         });
 
