@@ -44,6 +44,11 @@ function newKey() {
 }
 export function whenSignedOut(fn) { onUnauthenticated = fn; }
 
+// Issue 15: a request that finds the session ended waits while the person signs in again in place
+// (reauth.js), then goes again, with the same Idempotency-Key, so a half-done save is not lost.
+let reauthenticate = null;
+export function whenSessionEnds(fn) { reauthenticate = fn; }
+
 function query(params) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params ?? {})) {
@@ -53,7 +58,8 @@ function query(params) {
   return s ? '?' + s : '';
 }
 
-export async function call(method, path, {body, params, raw, contentType, once, headers: extra} = {}) {
+export async function call(method, path, options = {}, retried = false) {
+  const {body, params, raw, contentType, once, headers: extra} = options;
   const headers = {Accept: 'application/json', ...(extra ?? {})};
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let payload;
@@ -73,7 +79,14 @@ export async function call(method, path, {body, params, raw, contentType, once, 
   try { data = text ? JSON.parse(text) : null; } catch { data = {message: text}; }
   if (!res.ok) {
     const err = new ApiError(res.status, data);
-    if (res.status === 401 && path !== '/api/session') onUnauthenticated(err);
+    if (res.status === 401 && path !== '/api/session') {
+      if (reauthenticate && !retried) {
+        let again = false;
+        try { await reauthenticate(err); again = true; } catch { /* gave up: signed out below */ }
+        if (again) return call(method, path, options, true);
+      }
+      onUnauthenticated(err);
+    }
     throw err;
   }
   return data;
@@ -96,6 +109,13 @@ export const api = {
   setPresence: (action, reason) => post('/api/desk/presence', {action, reason}),
   abandoned: (params) => get('/api/desk/abandoned', params),
   calledBack: abandonedId => post(`/api/desk/abandoned/${id(abandonedId)}/called-back`),
+  wrapUpCodes: () => get('/api/wrap-up-codes'),
+  chooseWrapUp: (callId, code, once) => post(`/api/desk/calls/${id(callId)}/wrap-up`, {code}, once),
+  wrapUpReport: (from, to) => get('/api/wrap-up-report', {from, to}),
+  wrapUpCsvUrl: (from, to) => `/api/wrap-up-report${query({from, to, format: 'csv'})}`,
+  allWrapUpCodes: () => get('/api/admin/wrap-up-codes'),
+  addWrapUpCode: (code, label, once) => post('/api/admin/wrap-up-codes', {code, label}, once),
+  updateWrapUpCode: (code, body) => put(`/api/admin/wrap-up-codes/${id(code)}`, body),
 
   searchCases: params => get('/api/cases', params),
   dueCases: params => get('/api/cases/due', params),

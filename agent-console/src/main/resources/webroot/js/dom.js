@@ -59,11 +59,31 @@ export function field(label, control, hint) {
     hint ? h('small', {class: 'muted'}, hint) : null);
 }
 
-export function toast(message, kind = 'info') {
+const TOASTS_AT_MOST = 3;
+
+/**
+ * A short message in the corner (issue 15): dismissible (×), at most three at once (the oldest goes),
+ * gone after a while and when the user moves to another page ({@link clearToasts}).
+ * {@code survive}: how many page changes it outlives (a message about the redirect itself).
+ */
+export function toast(message, kind = 'info', {survive = 0} = {}) {
   const box = document.getElementById('toasts');
-  const t = h('div', {class: ['toast', kind]}, message);
+  const close = h('button', {type: 'button', class: 'toast-close', title: 'بستن', 'aria-label': 'بستن پیام'}, '×');
+  const t = h('div', {class: ['toast', kind], dataset: {survive}}, h('span', {class: 'toast-text'}, message), close);
+  close.addEventListener('click', () => t.remove());
   box.appendChild(t);
+  while (box.children.length > TOASTS_AT_MOST) box.firstElementChild.remove();
   setTimeout(() => t.remove(), kind === 'error' ? 8000 : 4000);
+  return t;
+}
+
+/** Removes the toasts of the page being left. */
+export function clearToasts() {
+  for (const t of [...(document.getElementById('toasts')?.children ?? [])]) {
+    const left = Number(t.dataset.survive ?? 0);
+    if (left > 0) t.dataset.survive = String(left - 1);
+    else t.remove();
+  }
 }
 
 /** Reads a form's named controls into an object (trimmed strings, '' → null). */

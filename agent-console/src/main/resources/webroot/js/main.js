@@ -1,8 +1,9 @@
 // Start-up, sign-in and the hash router. Each page is a module with render(view, params) that may return
 // a clean-up function, called when the user leaves the page.
-import {api, setCsrf, whenSignedOut, errorText} from './api.js';
+import {api, setCsrf, whenSignedOut, whenSessionEnds, errorText} from './api.js';
 import {app, hasRole} from './app.js';
-import {h, mount, toast} from './dom.js';
+import {h, mount, toast, clearToasts} from './dom.js';
+import {signInAgain} from './reauth.js';
 import * as ws from './ws.js';
 import {ROLES} from './labels.js';
 import {count} from './fmt.js';
@@ -15,6 +16,7 @@ const PAGES = [
   {path: 'case', title: 'پرونده', roles: ['operator', 'transcriber', 'supervisor'], load: () => import('./pages/case.js'), hidden: true},
   {path: 'queue', title: 'صف زنده', roles: ['supervisor'], load: () => import('./pages/queue.js')},
   {path: 'reports', title: 'گزارش‌ها', roles: ['supervisor', 'admin'], load: () => import('./pages/reports.js')},
+  {path: 'wrapup-report', title: 'کدهای پایان تماس', roles: ['supervisor', 'admin'], load: () => import('./pages/wrapup-report.js')},
   {path: 'agency', title: 'کارتابل دستگاه', roles: ['liaison'], load: () => import('./pages/agency.js')},
   {path: 'oversight', title: 'دستگاه‌ها', roles: ['supervisor'], load: () => import('./pages/oversight.js')},
   {path: 'board', title: 'هیأت رسیدگی', roles: ['supervisor'], load: () => import('./pages/board.js')},
@@ -40,13 +42,14 @@ function renderNav(active) {
 
 async function route() {
   if (cleanup) { try { cleanup(); } catch { /* a page's clean-up must not stop navigation */ } cleanup = null; }
+  clearToasts(); // a page's messages do not follow the user to the next one
   const [path, ...params] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (!app.me) return showSignIn();
   const page = PAGES.find(p => p.path === path);
   if (!page) { location.replace('#/' + home()); return; }
   if (!hasRole(...page.roles)) {
     // E.g. signed in as someone else on a page left open: go to this role's own start page.
-    toast('این بخش برای نقش شما در دسترس نیست.', 'error');
+    toast('این بخش برای نقش شما در دسترس نیست.', 'error', {survive: 1});
     location.replace('#/' + home());
     return;
   }
@@ -132,7 +135,18 @@ ws.onState(up => {
   dot.classList.toggle('up', up);
   dot.title = up ? 'اتصال زنده برقرار است' : 'اتصال زنده قطع است؛ دوباره وصل می‌شود…';
 });
-ws.onMessage('session-expired', () => signedOut('نشست شما پایان یافت؛ دوباره وارد شوید.'));
+// An ended session does not throw the page away (issue 15): sign in again over it, then carry on.
+async function reauthenticate() {
+  if (!app.me) throw new Error('not signed in');
+  const me = await signInAgain(app.me.username, app.me.fullName);
+  app.me = {...app.me, csrfToken: me.csrfToken};
+  ws.disconnect();
+  ws.connect();
+}
+whenSessionEnds(reauthenticate);
+ws.onMessage('session-expired', () => {
+  reauthenticate().catch(() => { if (app.me) signedOut('نشست شما پایان یافت؛ دوباره وارد شوید.'); });
+});
 whenSignedOut(() => { if (app.me) signedOut('نشست شما پایان یافت؛ دوباره وارد شوید.'); });
 
 document.getElementById('sign-out').addEventListener('click', async () => {

@@ -13,6 +13,8 @@ export class Player {
     this.audio = h('audio', {preload: 'auto', src});
     this.peaks = null;
     this.listeners = new Set();
+    this.decodedListeners = new Set();
+    this.decoded = null; // {peak (0..1 of full scale), seconds} once the audio is decoded
     this.playBtn = h('button', {type: 'button', class: 'play', title: 'پخش / مکث', 'aria-label': label,
       on: {click: () => this.toggle()}}, '▶');
     this.timeLabel = h('span', {class: 'time'}, '۰:۰۰ / —');
@@ -58,6 +60,8 @@ export class Player {
     this.setRate(next);
   }
   onTime(fn) { this.listeners.add(fn); }
+  /** Called once the audio is decoded, with its loudest sample (0..1) and length: an empty or silent message shows. */
+  onDecoded(fn) { if (this.decoded) fn(this.decoded); else this.decodedListeners.add(fn); }
 
   seekFromClick(e) {
     const r = this.canvas.getBoundingClientRect();
@@ -97,8 +101,12 @@ export class Player {
         for (let j = i * block; j < Math.min(data.length, (i + 1) * block); j++) max = Math.max(max, Math.abs(data[j]));
         peaks[i] = max;
       }
-      const top = Math.max(...peaks) || 1;
+      const loudest = Math.max(...peaks);
+      const top = loudest || 1;
       this.peaks = peaks.map(p => p / top);
+      this.decoded = {peak: loudest, seconds: buf.duration};
+      for (const fn of this.decodedListeners) fn(this.decoded);
+      this.decodedListeners.clear();
       this.refresh();
     } catch {
       // Not decodable here (codec, network): the plain progress bar still seeks.
@@ -132,7 +140,7 @@ export class Player {
     g.fillRect(Math.min(w - 2, w * frac), 0, 2, H);
   }
 
-  destroy() { this.audio.pause(); this.audio.removeAttribute('src'); this.listeners.clear(); }
+  destroy() { this.audio.pause(); this.audio.removeAttribute('src'); this.listeners.clear(); this.decodedListeners.clear(); }
 }
 
 /**

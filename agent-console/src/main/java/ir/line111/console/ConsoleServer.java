@@ -241,6 +241,7 @@ public final class ConsoleServer {
             new ir.line111.console.handlers.AgencyDeskHandlers(cx, agency).register(api);
             new ir.line111.console.handlers.OversightHandlers(cx, agency).register(api);
             new ir.line111.console.handlers.BoardHandlers(cx, agency).register(api);
+            new ir.line111.console.wrapup.WrapUpHandlers(cx, new ir.line111.console.wrapup.WrapUpStore(cx.jdbc(), cx.clock())).register(api);
             new SmsHandlers(deps.sms()).register(api);
             router.route("/api/*").handler(ctx -> {
                 ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").setStatusCode(404)

@@ -4,11 +4,12 @@ import {api, errorText} from '../api.js';
 import {h, mount, field, toast, formValues} from '../dom.js';
 import {jDateTime, jLongDate, faDigits, jalaliParts, jalaliToIso, num, asciiDigits} from '../fmt.js';
 import {ROLES} from '../labels.js';
+import {wrapUpCodes} from './admin-wrapup.js';
 import {agencyOptions} from '../app.js';
 import {select} from '../dom.js';
 
 const TABS = [['users', 'کاربران و نقش‌ها'], ['agencies', 'دستگاه‌های اجرایی'], ['hours', 'ساعات کاری'],
-  ['holidays', 'تعطیلات'], ['settings', 'تکراری و صف'], ['audit', 'گزارش دسترسی‌ها']];
+  ['holidays', 'تعطیلات'], ['settings', 'تکراری و صف'], ['wrapup', 'کدهای پایان تماس'], ['audit', 'گزارش دسترسی‌ها']];
 const ROLE_CODES = ['operator', 'transcriber', 'supervisor', 'admin', 'liaison'];
 const DAYS = [['SATURDAY', 'شنبه'], ['SUNDAY', 'یکشنبه'], ['MONDAY', 'دوشنبه'], ['TUESDAY', 'سه‌شنبه'],
   ['WEDNESDAY', 'چهارشنبه'], ['THURSDAY', 'پنجشنبه'], ['FRIDAY', 'جمعه']];
@@ -174,7 +175,7 @@ export async function render(view, params) {
   async function load() {
     mount(body, h('p', {class: 'muted'}, 'در حال بارگذاری…'));
     try {
-      await {users, agencies, hours, holidays, settings, audit}[tab]();
+      await {users, agencies, hours, holidays, settings, audit, wrapup: () => wrapUpCodes(body)}[tab]();
       view.dataset.ready = 'true';
     } catch (e) { mount(body, h('div', {class: 'notice bad'}, errorText(e))); }
   }

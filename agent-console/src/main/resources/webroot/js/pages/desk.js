@@ -8,6 +8,8 @@ import {jDate, jDateTime, jTime, duration, faDigits, asciiDigits, trackingCode, 
 import {Player} from '../player.js';
 import {KINDS, DEADLINES, RELATIONS, OPERATOR_STATES} from '../labels.js';
 import * as ws from '../ws.js';
+import {keepDraft, clearDraft, draftOf, putDraft, hasContent} from '../drafts.js';
+import {callPanel} from './desk-call.js';
 
 export async function render(view) {
   const subs = [];
@@ -16,6 +18,11 @@ export async function render(view) {
   let popPlayer = null;
   let presence = {state: 'LOGGED_OUT'};
   let wrapStart = null;
+  const call = callPanel(); // issue 15: call timer and wrap-up code
+  let draft = null;         // the case form's draft in this browser (drafts.js)
+  let draftCall = null;     // the call a restored draft belongs to, when it is not the call on screen (reload, earlier call)
+  const formCall = () => draftCall ?? pop;
+  const DRAFT = 'desk-case', EARLIER = 'desk-case.earlier'; // the form's draft, and the one an unsaved earlier call left
 
   // ---- presence ---------------------------------------------------------------------------
   const stateEl = h('span', {class: 'state', id: 'presence-state'});
@@ -152,7 +159,25 @@ export async function render(view) {
         h('button', {type: 'reset', class: 'link'}, 'پاک کردن فرم')));
     mount(formCard, h('h2', null, 'ثبت موضوع'), form);
     dupBox.hidden = true;
-    if (subjectId) checkDuplicate();
+    draft = keepDraft(form, DRAFT, {
+      context: () => { const c = formCall(); return c ? {callId: c.callId, callerNumber: c.callerNumber, spokenIdRecordingId: c.spokenIdRecordingId} : null; },
+      onRestore: ctx => { draftCall = ctx?.callId && ctx.callId !== pop?.callId ? ctx : null; },
+    });
+    if (draft.restored) {
+      formCard.insertBefore(h('p', {class: 'notice info draft-note', id: 'draft-restored'},
+        'پیش‌نویسی که ذخیره نشده بود بازگردانده شد.'), form);
+    }
+    if (hasContent(draftOf(EARLIER))) {
+      formCard.insertBefore(h('p', {class: 'notice warn draft-note row', id: 'earlier-draft'},
+        h('span', {class: 'grow'}, 'پرونده‌ای از تماس قبلی نیمه‌کاره و ذخیره‌نشده مانده است.'),
+        h('button', {type: 'button', id: 'restore-earlier', on: {click: () => {
+          const now = draftOf(DRAFT);
+          putDraft(DRAFT, draftOf(EARLIER));
+          putDraft(EARLIER, hasContent(now) ? now : null); // swapped, so nothing typed is lost either way
+          buildForm();
+        }}}, 'بازکردن آن')), form);
+    }
+    if (subjectId || (draft.restored && form.elements.nationalId.value)) checkDuplicate();
   }
 
   let lastDuplicate = null;
@@ -195,7 +220,7 @@ export async function render(view) {
     const text = [v.summary, v.description].filter(Boolean).join('\n\n');
     if (!text) { toast('خلاصه یا شرح پیام را بنویسید.', 'error'); return; }
     try {
-      const updated = await api.addMessage(c.id, {text, callId: pop?.callId}, once);
+      const updated = await api.addMessage(c.id, {text, callId: formCall()?.callId}, once);
       showSaved(updated, true);
     } catch (e) { toast(errorText(e), 'error'); }
   }
@@ -222,9 +247,9 @@ export async function render(view) {
       deadlineClass: v.deadlineClass, agencyId: v.agencyId ? Number(v.agencyId) : undefined,
       subject: {relation: v.relation, nationalId: v.nationalId ? asciiDigits(v.nationalId) : undefined, idVerified: !!v.idVerified,
         fullName: v.fullName ?? undefined},
-      callerNumber: pop?.callerNumber, callId: pop?.callId,
+      callerNumber: formCall()?.callerNumber, callId: formCall()?.callId,
       // the case takes this call's spoken ID and conversation recordings
-      spokenIdRecordingId: pop?.spokenIdRecordingId ?? undefined,
+      spokenIdRecordingId: formCall()?.spokenIdRecordingId ?? undefined,
     };
     try {
       showSaved(await api.registerCase(body, once), false);
@@ -235,6 +260,8 @@ export async function render(view) {
   }
 
   function showSaved(c, added) {
+    draft?.clear();
+    draftCall = null;
     formCard.hidden = true;
     dupBox.hidden = true;
     savedCard.hidden = false;
@@ -277,7 +304,7 @@ export async function render(view) {
   }
 
   mount(view, h('div', {class: 'desk'},
-    h('div', {class: 'desk-side'}, presenceCard, popCard),
+    h('div', {class: 'desk-side'}, presenceCard, popCard, h('section', {class: 'card', id: 'call-card'}, h('h2', null, 'تماس و پایان آن'), call.el)),
     h('div', {class: 'desk-main'}, queueLine, savedCard, formCard, abandonedCard)));
   view.dataset.ready = 'false';
 
@@ -288,6 +315,13 @@ export async function render(view) {
 
   subs.push(ws.onMessage('screen-pop', data => {
     pop = {...data, receivedAt: new Date()};
+    call.start(pop);
+    // A new call starts a new case form; an unsaved one of the call before is kept aside, not lost.
+    draft?.stop();
+    const left = draftOf(DRAFT);
+    if (hasContent(left)) putDraft(EARLIER, left);
+    clearDraft(DRAFT);
+    draftCall = null;
     wrapStart = null;
     wrapEl.hidden = true;
     presence = {...presence, state: 'ON_CALL', since: new Date().toISOString(), callId: data.callId};
@@ -301,6 +335,7 @@ export async function render(view) {
   subs.push(ws.onMessage('wrap-up', data => {
     if (pop && data.callId && data.callId !== pop.callId) return;
     presence = {...presence, state: 'WRAP_UP', since: new Date().toISOString()};
+    call.stop();
     startWrapUp(new Date());
     showPresence();
   }));
@@ -325,5 +360,6 @@ export async function render(view) {
     subs.forEach(off => off());
     timers.forEach(t => { clearInterval(t); clearTimeout(t); });
     popPlayer?.destroy();
+    call.destroy();
   };
 }

@@ -2,11 +2,13 @@
 // made for transcription, the draft transcript whose words seek the audio, the spoken-ID clip with the
 // recognised digits to confirm, and registration under the tracking code the caller already heard.
 import {api, errorText, submission} from '../api.js';
-import {app, choices, agencyOptions, notAMatterReasons} from '../app.js';
+import {app, choices, agencyOptions} from '../app.js';
 import {h, mount, select, field, toast, formValues} from '../dom.js';
 import {jDateTime, duration, faDigits, asciiDigits, trackingCode, num, count, codeInText} from '../fmt.js';
 import {Player, bindShortcuts, SHORTCUTS_HELP} from '../player.js';
 import {KINDS, DEADLINES, RELATIONS} from '../labels.js';
+import {keepDraft} from '../drafts.js';
+import {notAMatterBox, silentNotice} from './vm-close.js';
 
 export async function render(view) {
   let current = null;
@@ -14,6 +16,7 @@ export async function render(view) {
   let player = null;
   let idPlayer = null;
   let queue = [];
+  let draft = null; // the open message's form, kept in this browser until saved (drafts.js)
   const unbind = bindShortcuts(() => player);
 
   const progressBar = h('div', {class: 'progress'}, h('div', {style: {width: '0%'}}));
@@ -84,7 +87,11 @@ export async function render(view) {
       title: `${duration(w.start)}`, on: {click: () => { player?.seek(w.start); player?.play(); }}}, w.word));
     const transcriptBox = h('div', {class: 'transcript', id: 'transcript', 'aria-label': 'متن پیش‌نویس؛ با کلیک روی هر واژه پخش از همان‌جا'},
       words.length ? wordEls.flatMap((el, i) => (i ? [' ', el] : [el]))
-        : h('span', {class: 'muted'}, transcript?.status === 'PENDING' ? 'متن پیش‌نویس هنوز آماده نیست.' : 'متن پیش‌نویس ندارد.'));
+        : vm.transcriptionConfigured === false
+          ? h('span', {class: 'notice warn', id: 'transcript-off'}, 'پیاده‌سازی خودکار روی این سامانه راه‌اندازی نشده است (مدل تبدیل گفتار به متن تنظیم نشده)؛ '
+            + 'متن پیش‌نویسی ساخته نمی‌شود. پیام را گوش دهید و متن را خودتان بنویسید.')
+          : h('span', {class: 'muted'}, transcript?.status === 'PENDING' ? 'متن پیش‌نویس هنوز آماده نیست.'
+            : transcript?.status === 'FAILED' ? 'ساختن متن پیش‌نویس این پیام ناموفق بود.' : 'متن پیش‌نویس ندارد.'));
     let lastNow = -1;
     player?.onTime(t => {
       let idx = -1;
@@ -114,8 +121,9 @@ export async function render(view) {
     const nidInput = h('input', {name: 'nationalId', form: 'vm-form', dir: 'ltr', inputmode: 'numeric', maxlength: 12, id: 'vm-nid', value: heard});
     const nidOk = h('input', {type: 'checkbox', name: 'idVerified', form: 'vm-form', id: 'vm-nid-ok', checked: !!subject.idVerified});
 
-    const reasonSel = select({id: 'nam-reason'}, notAMatterReasons());
-    const reasonNote = h('input', {id: 'nam-note', placeholder: 'توضیح (اختیاری)', maxlength: 4000});
+    const code = vm.trackingCodePersian ?? trackingCode(vm.trackingCode);
+    const silentBox = h('div', {class: 'notice warn', id: 'vm-silent', hidden: true});
+    silentNotice(player, silentBox, {close: notAMatter, trackingCode: code, durationSeconds: vm.durationSeconds});
 
     mount(work,
       h('section', {class: 'card span2', id: 'vm-head'},
@@ -125,6 +133,7 @@ export async function render(view) {
           h('span', {class: 'muted'}, 'شماره ', h('span', {class: 'ltr'}, faDigits(vm.callerNumber ?? 'ناشناس'))),
           h('span', {class: 'muted num'}, jDateTime(vm.receivedAt))),
         player ? player.el : h('p', {class: 'notice warn'}, 'صدای پیام در دسترس نیست.'),
+        silentBox,
         h('small', {class: 'muted'}, SHORTCUTS_HELP)),
       h('section', {class: 'card'}, h('h2', null, 'متن پیش‌نویس'), transcriptBox,
         h('h2', {style: {marginTop: '12px'}}, 'کد ملی گفته‌شده'),
@@ -134,11 +143,10 @@ export async function render(view) {
             : h('span', {class: 'badge warn', style: {marginInlineStart: '6px'}}, 'تأییدنشده — گوش دهید')),
         field('کد ملی (پس از شنیدن تأیید یا اصلاح کنید)', nidInput),
         h('label', {class: 'row'}, nidOk, 'شنیدم؛ کد ملی درست است'),
-        h('div', {style: {marginTop: '12px'}},
-          h('h2', null, 'موضوعی نیست'),
-          h('div', {class: 'row'}, reasonSel, reasonNote,
-            h('button', {type: 'button', class: 'danger', id: 'not-a-matter', on: {click: () => notAMatter(reasonSel.value, reasonNote.value)}}, 'بستن پیام')))),
+        notAMatterBox({close: notAMatter, trackingCode: code})),
       h('section', {class: 'card'}, h('h2', null, 'ثبت پرونده'), form));
+    draft = keepDraft(form, 'vm-' + vm.caseId);
+    if (draft.restored) form.before(h('p', {class: 'notice info draft-note', id: 'draft-restored'}, 'پیش‌نویسی که ذخیره نشده بود بازگردانده شد.'));
     showQueue();
   }
 
@@ -150,6 +158,7 @@ export async function render(view) {
       subject: {relation: v.relation, nationalId: v.nationalId ? asciiDigits(v.nationalId) : undefined, idVerified: !!v.idVerified, fullName: v.fullName ?? undefined}};
     try {
       const c = await api.registerVoicemail(current.caseId, body, once);
+      draft?.clear();
       done(`پرونده با کد رهگیری ${codeInText(c.trackingCode)} ثبت شد.`, c);
     } catch (e) { toast(errorText(e), 'error'); }
   }
@@ -157,6 +166,7 @@ export async function render(view) {
   async function notAMatter(reason, note) {
     try {
       await api.notAMatter(current.caseId, reason, note || undefined, once);
+      draft?.clear();
       done('پیام بسته شد.');
     } catch (e) { toast(errorText(e), 'error'); }
   }

@@ -102,6 +102,13 @@ class AuthorisationMatrixTest {
                 e("GET", "/api/admin/settings", "/api/admin/settings", null, ADM),
                 e("PUT", "/api/admin/settings", "/api/admin/settings", new JsonObject(), ADM),
                 e("GET", "/api/admin/audit", "/api/admin/audit", null, EnumSet.of(Role.ADMIN, Role.SUPERVISOR)),
+                e("GET", "/api/wrap-up-codes", "/api/wrap-up-codes", null, EnumSet.of(Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN)),
+                e("POST", "/api/desk/calls/{callId}/wrap-up", "/api/desk/calls/1763000000.1/wrap-up", new JsonObject().put("code", "INFORMATION"), OP),
+                e("GET", "/api/desk/calls/{callId}/wrap-up", "/api/desk/calls/1763000000.1/wrap-up", null, DESK),
+                e("GET", "/api/wrap-up-report", "/api/wrap-up-report", null, REPORTS),
+                e("GET", "/api/admin/wrap-up-codes", "/api/admin/wrap-up-codes", null, ADM),
+                e("POST", "/api/admin/wrap-up-codes", "/api/admin/wrap-up-codes", new JsonObject().put("code", "MATRIX").put("label", "ماتریس"), ADM),
+                e("PUT", "/api/admin/wrap-up-codes/{code}", "/api/admin/wrap-up-codes/INFORMATION", new JsonObject().put("active", true), ADM),
                 // issue 16: the agency desk (liaison only; a case not referred to the liaison's agency is 404), oversight, the board
                 e("GET", "/api/agency/inbox", "/api/agency/inbox", null, LIA),
                 e("GET", "/api/agency/cases/{id}", "/api/agency/cases/" + liveCase, null, LIA),

@@ -68,6 +68,8 @@ final class AuditText {
             new Rule(Pattern.compile("holiday removed (\\S+)"), "HOLIDAY_REMOVED", new String[]{"date"}),
             new Rule(Pattern.compile("holiday (\\S+)"), "HOLIDAY_ADDED", new String[]{"date"}),
             new Rule(Pattern.compile("settings (.*)", Pattern.DOTALL), "SETTINGS", new String[]{"value"}),
+            new Rule(Pattern.compile("wrap-up code added (\\S+)"), "WRAP_UP_CODE_ADDED", new String[]{"wrapUpCode"}),
+            new Rule(Pattern.compile("wrap-up code changed (\\S+)"), "WRAP_UP_CODE_CHANGED", new String[]{"wrapUpCode"}),
             new Rule(Pattern.compile("answer-audio (\\d+)"), "CASE_ANSWERED_AUDIO", new String[]{"recordingId"}),
             new Rule(Pattern.compile("not a matter: ([A-Z_]+)"), "NOT_A_MATTER", new String[]{"reason"}),
             new Rule(Pattern.compile("(\\d{9})"), "TRACKING_CODE", new String[]{"code"}),
@@ -102,6 +104,8 @@ final class AuditText {
             case "HOLIDAY_ADDED" -> "افزودن تعطیلی " + ltr;
             case "HOLIDAY_REMOVED" -> "حذف تعطیلی " + ltr;
             case "SETTINGS" -> "تغییر تنظیمات تکراری و صف";
+            case "WRAP_UP_CODE_ADDED" -> "افزودن کد پایان تماس " + TimelineText.ltr(p.get("wrapUpCode"));
+            case "WRAP_UP_CODE_CHANGED" -> "تغییر کد پایان تماس " + TimelineText.ltr(p.get("wrapUpCode"));
             case "CASE_ANSWERED_AUDIO" -> "ثبت پاسخ صوتی (صدای شمارهٔ " + TimelineText.ltr(p.get("recordingId")) + ")";
             case "NOT_A_MATTER" -> "کنار گذاشتن پیام، دلیل: " + TimelineText.NOT_A_MATTER.getOrDefault(p.get("reason"), "سایر");
             case "TRACKING_CODE" -> "کد رهگیری " + TimelineText.ltr(p.get("code").replaceAll("(\\d{3})(?=\\d)", "$1-"));

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** The enumerations with their Persian labels, and the active agencies, for the forms. */
 public final class ReferenceHandlers {
-    private static final Map<String, String> NOT_A_MATTER = Map.of("SILENCE", "سکوت", "WRONG_NUMBER", "شمارهٔ اشتباه",
+    private static final Map<String, String> NOT_A_MATTER = Map.of("SILENCE", "پیام خالی/بی‌صدا", "WRONG_NUMBER", "شمارهٔ اشتباه",
             "TEST", "تماس آزمایشی", "DUPLICATE", "تکراری", "OTHER", "سایر");
     private static final Map<String, String> PAUSE = Map.of("BREAK", "استراحت", "LUNCH", "ناهار", "TRAINING", "آموزش",
             "PAPERWORK", "کار اداری", "OTHER", "سایر");

@@ -58,10 +58,13 @@ public final class VoicemailHandlers {
         JsonArray items = new JsonArray();
         for (AwaitingMessages.Message m : cx.voicemails().waiting(c.intParam("limit", 50, 1, 200))) {
             JsonObject o = base(m, false);
+            if (m.messageRecordingId() != null) { // the queue shows each message's length (issue 15)
+                cx.recordings().find(m.messageRecordingId()).ifPresent(r -> o.put("durationSeconds", r.durationSeconds()));
+            }
             cx.voicemails().claimOf(m.caseId()).ifPresent(k -> o.put("claimedBy", k.claimedBy()).put("claimExpiresAt", k.expiresAt().toString()));
             items.add(o);
         }
-        return new JsonObject().put("items", items).put("progress", progress());
+        return new JsonObject().put("items", items).put("progress", progress()).put("transcriptionConfigured", transcriptionConfigured());
     }
 
     private Object claim(Call c) {
@@ -85,7 +88,7 @@ public final class VoicemailHandlers {
         if (nid != null) {
             cx.audit().record(c.username(), AuditLog.Action.VIEW_NATIONAL_ID, id, null, CaseJson.masked(nid), "voicemail", c.ip());
         }
-        JsonObject o = base(message(row), true);
+        JsonObject o = base(message(row), true).put("transcriptionConfigured", transcriptionConfigured());
         cx.voicemails().claimOf(id).ifPresent(k -> o.put("claimedBy", k.claimedBy()).put("claimExpiresAt", k.expiresAt().toString()));
         if (row.messageRecordingId() != null) {
             o.put("transcript", transcript(row.messageRecordingId(), cx.recordings()));
@@ -97,6 +100,14 @@ public final class VoicemailHandlers {
                     .ifPresent(d -> o.put("recognisedDigits", d));
         }
         return o;
+    }
+
+    /**
+     * Whether overnight transcription can ever produce a draft here: without {@code transcription.model}
+     * the jobs wait for ever, and the workbench says so instead of "not ready yet".
+     */
+    private boolean transcriptionConfigured() {
+        return !cx.config().string("transcription.model").isBlank();
     }
 
     private static JsonObject base(AwaitingMessages.Message m, boolean fullId) {
