@@ -17,12 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,8 +39,6 @@ class ClusterAfterQueueTest {
 
     @RegisterExtension
     final ExpectedLogs logs = ExpectedLogs.of(ExpectedLogs.EVERYTHING);
-
-    static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
     @TempDir Path dir;
     Database pg;
@@ -116,32 +112,16 @@ class ClusterAfterQueueTest {
     }
 
     private Map<String, String> config(String id, int port, String members, String name) {
-        Map<String, String> c = new HashMap<>();
-        c.put("data.dir", dir.resolve(id).toString());
+        Map<String, String> c = ClusterFailoverTest.nodeConfig(dir, pg, id, port, members, name);
         c.put("recordings.dir", dir.resolve("shared-recordings").toString());
-        c.put("db.url", pg.safeUrl());
-        c.put("db.user", "postgres");
-        c.put("db.pool.max", "4");
-        c.put("agi.port", "0");
-        c.put("console.port", "0");
-        c.put("users.bcrypt-cost", "4");
-        c.put("tracking.key", KEY);
         // open at every hour of every day: the call must reach the queue whenever the suite runs
         c.put("office.days", "SATURDAY,SUNDAY,MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY");
         c.put("office.open", "00:00");
         c.put("office.close", "23:59:59");
-        c.put("cluster.enabled", "true");
-        c.put("cluster.name", name);
-        c.put("cluster.port", Integer.toString(port));
-        c.put("cluster.port-count", "1");
-        c.put("cluster.members", members);
-        c.put("cluster.member-timeout-seconds", "3");
         return c;
     }
 
     private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return ClusterFailoverTest.freePort();
     }
 }

@@ -203,6 +203,17 @@ class ClusterFailoverTest {
     }
 
     private Map<String, String> config(String id, int port, String members, String name) {
+        Map<String, String> c = nodeConfig(dir, pg, id, port, members, name);
+        if (asterisk != null) {
+            c.put("ami.port", Integer.toString(asterisk.port()));
+            c.put("ami.username", "line111");
+            c.put("ami.password", "cluster-ami-secret");
+        }
+        return c;
+    }
+
+    /** A cluster node on loopback over the test's PostgreSQL: the keys every cluster test sets. */
+    static Map<String, String> nodeConfig(Path dir, Database pg, String id, int port, String members, String name) {
         Map<String, String> c = new HashMap<>();
         c.put("data.dir", dir.resolve(id).toString());
         c.put("db.url", pg.safeUrl());
@@ -219,11 +230,6 @@ class ClusterFailoverTest {
         c.put("cluster.port-count", "1");
         c.put("cluster.members", members);
         c.put("cluster.member-timeout-seconds", "3");
-        if (asterisk != null) {
-            c.put("ami.port", Integer.toString(asterisk.port()));
-            c.put("ami.username", "line111");
-            c.put("ami.password", "cluster-ami-secret");
-        }
         return c;
     }
 
@@ -237,7 +243,7 @@ class ClusterFailoverTest {
         return FaultCalls.codeHeard(t).orElseThrow(() -> new AssertionError("no code heard:\n" + t.format()));
     }
 
-    private static int freePort() throws Exception {
+    static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

@@ -45,14 +45,7 @@ final class AmiEventMapper {
 
     private static boolean identified(AmiSignal s) {
         String id = switch (s) {
-            case AmiSignal.VarSet v -> v.uniqueId();
-            case AmiSignal.CallerJoin j -> j.uniqueId();
-            case AmiSignal.CallerLeave l -> l.uniqueId();
-            case AmiSignal.CallerAbandon a -> a.uniqueId();
-            case AmiSignal.AgentConnect a -> a.uniqueId();
-            case AmiSignal.AgentComplete a -> a.uniqueId();
-            case AmiSignal.Hangup h -> h.uniqueId();
-            case AmiSignal.MixMonitorStarted m -> m.uniqueId();
+            case AmiSignal.OfCall c -> c.uniqueId();
             case AmiSignal.MemberUpdate u -> u.member().iface();
             case AmiSignal.MemberRemoved r -> r.iface();
             default -> "n/a";

@@ -9,6 +9,11 @@ import java.util.Map;
  */
 sealed interface AmiSignal {
 
+    /** A signal about one call, by Asterisk's unique id: the model files it under that call. */
+    sealed interface OfCall extends AmiSignal {
+        String uniqueId();
+    }
+
     /** Logged in; {@code generation} counts connections so signals of an old one are told apart. */
     record Connected(long generation) implements AmiSignal {}
 
@@ -33,28 +38,28 @@ sealed interface AmiSignal {
 
     record LiveChannel(String uniqueId, String channel, String bridgeId) {}
 
-    record VarSet(String uniqueId, String channel, String variable, String value) implements AmiSignal {}
+    record VarSet(String uniqueId, String channel, String variable, String value) implements OfCall {}
 
     record CallerJoin(String uniqueId, String channel, String callerNumber, String callerName, int position,
-                      Map<String, String> variables) implements AmiSignal {}
+                      Map<String, String> variables) implements OfCall {}
 
-    record CallerLeave(String uniqueId) implements AmiSignal {}
+    record CallerLeave(String uniqueId) implements OfCall {}
 
-    record CallerAbandon(String uniqueId, String channel, String callerNumber, long holdSeconds) implements AmiSignal {}
+    record CallerAbandon(String uniqueId, String channel, String callerNumber, long holdSeconds) implements OfCall {}
 
     record AgentConnect(String uniqueId, String channel, String callerNumber, String callerName, String iface,
-                        String memberName, long holdSeconds, Map<String, String> variables) implements AmiSignal {}
+                        String memberName, long holdSeconds, Map<String, String> variables) implements OfCall {}
 
     record AgentComplete(String uniqueId, String iface, String memberName, long holdSeconds, long talkSeconds,
-                         String reason) implements AmiSignal {}
+                         String reason) implements OfCall {}
 
     record MemberUpdate(Member member) implements AmiSignal {}
 
     record MemberRemoved(String iface) implements AmiSignal {}
 
-    record Hangup(String uniqueId, String channel) implements AmiSignal {}
+    record Hangup(String uniqueId, String channel) implements OfCall {}
 
-    record MixMonitorStarted(String uniqueId) implements AmiSignal {}
+    record MixMonitorStarted(String uniqueId) implements OfCall {}
 
     /** Variables fetched with GetVar for a call whose VarSet events were missed (joined during an outage). */
     record VariablesFetched(String uniqueId, Map<String, String> variables) implements AmiSignal {}

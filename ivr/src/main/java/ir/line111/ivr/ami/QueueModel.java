@@ -178,17 +178,7 @@ final class QueueModel {
     }
 
     private static String uniqueIdOf(AmiSignal s) {
-        return switch (s) {
-            case AmiSignal.VarSet v -> v.uniqueId();
-            case AmiSignal.CallerJoin j -> j.uniqueId();
-            case AmiSignal.CallerLeave l -> l.uniqueId();
-            case AmiSignal.CallerAbandon a -> a.uniqueId();
-            case AmiSignal.AgentConnect a -> a.uniqueId();
-            case AmiSignal.AgentComplete a -> a.uniqueId();
-            case AmiSignal.Hangup h -> h.uniqueId();
-            case AmiSignal.MixMonitorStarted m -> m.uniqueId();
-            default -> null;
-        };
+        return s instanceof AmiSignal.OfCall c ? c.uniqueId() : null;
     }
 
     private void event(AmiSignal s) {
