@@ -1,13 +1,11 @@
 package ir.line111.sms;
 
+import ir.line111.core.text.TsvCatalogue;
+
 import ir.line111.core.domain.tracking.TrackingCode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,30 +32,19 @@ public final class SmsTexts {
 
     /** The catalogue shipped in this module's jar. */
     public static SmsTexts load() {
-        try (InputStream in = SmsTexts.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the class path");
-            return parse(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-        }
+        return checked(TsvCatalogue.load(SmsTexts.class, RESOURCE, "is missing from the class path"));
     }
 
     static SmsTexts parse(InputStream in) throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int n = 0;
-        while ((line = r.readLine()) != null) {
-            n++;
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] f = line.split("\t", -1);
-            if (f.length < 2 || !f[0].matches("[a-z0-9-]+") || f[1].isBlank()) {
-                throw new IllegalStateException(RESOURCE + " line " + n + ": expected key<TAB>text<TAB>note");
-            }
-            if (!f[1].contains("{code}")) throw new IllegalStateException(RESOURCE + " line " + n + ": the text has no {code}");
-            if (out.put(f[0], f[1].strip()) != null) throw new IllegalStateException(RESOURCE + " line " + n + ": key " + f[0] + " twice");
-        }
-        return new SmsTexts(out);
+        return checked(TsvCatalogue.parse(in, RESOURCE));
+    }
+
+    /** Every SMS names the case by its code: a text without {code} would tell the caller nothing. */
+    private static SmsTexts checked(Map<String, String> texts) {
+        texts.forEach((key, text) -> {
+            if (!text.contains("{code}")) throw new IllegalStateException(RESOURCE + ": the text of " + key + " has no {code}");
+        });
+        return new SmsTexts(texts);
     }
 
     public boolean has(String key) {

@@ -1,15 +1,12 @@
 package ir.line111.ivr.prompts;
 
-import java.io.BufferedReader;
+import ir.line111.core.text.TsvCatalogue;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The prompts the IVR may play, from {@code prompts/catalogue.tsv} (the one source of truth shared
@@ -21,7 +18,6 @@ public final class PromptCatalogue {
     public static final String RESOURCE = "/prompts/catalogue.tsv";
     /** The folder under Asterisk's sounds directory where asterisk-conf installs the prompts. */
     public static final String SOUND_FOLDER = "line111/";
-    private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Map<String, String> texts;
 
@@ -31,32 +27,13 @@ public final class PromptCatalogue {
 
     /** The catalogue on the classpath, checked to hold every key in {@link Prompts#ALL}. */
     public static PromptCatalogue load() {
-        try (InputStream in = PromptCatalogue.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException(RESOURCE + " is not on the classpath (ivr's build copies ../prompts)");
-            return parse(in).requireAll(Prompts.ALL);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-        }
+        return new PromptCatalogue(TsvCatalogue.load(PromptCatalogue.class, RESOURCE, "is not on the classpath (ivr's build copies ../prompts)"))
+                .requireAll(Prompts.ALL);
     }
 
-    /** Parses the TSV format: {@code key<TAB>Persian text<TAB>note}; '#' lines and blank lines are comments. */
+    /** Parses the catalogue format ({@link TsvCatalogue}): {@code key<TAB>Persian text<TAB>note}. */
     public static PromptCatalogue parse(InputStream in) throws IOException {
-        Map<String, String> texts = new LinkedHashMap<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int n = 0;
-        while ((line = r.readLine()) != null) {
-            n++;
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] cols = line.split("\t", -1);
-            if (cols.length < 2) throw new IllegalStateException("catalogue line " + n + ": expected key<TAB>text<TAB>note");
-            String key = cols[0].strip();
-            String text = cols[1].strip();
-            if (!KEY.matcher(key).matches()) throw new IllegalStateException("catalogue line " + n + ": bad key '" + key + "'");
-            if (text.isEmpty()) throw new IllegalStateException("catalogue line " + n + ": key " + key + " has no text");
-            if (texts.putIfAbsent(key, text) != null) throw new IllegalStateException("catalogue line " + n + ": duplicate key " + key);
-        }
-        return new PromptCatalogue(texts);
+        return new PromptCatalogue(TsvCatalogue.parse(in, "catalogue"));
     }
 
     /** Fails fast, naming every missing key, so a typo never reaches a caller. */
