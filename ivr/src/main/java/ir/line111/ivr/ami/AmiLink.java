@@ -185,7 +185,8 @@ final class AmiLink {
     private void supervise() {
         RetryPolicy<Object> policy = Retries.backoff(Duration.ofMillis(FIRST_BACKOFF_MS), Duration.ofMillis(MAX_BACKOFF_MS))
                 .handle(LinkDown.class)
-                .withDelayFn(ctx -> ctx.getLastException() instanceof LoginRefused ? Duration.ofMillis(MAX_BACKOFF_MS) : null)
+                // a refused login waits the longest at once; Failsafe takes no null delay, so only that failure has a function
+                .withDelayFnOn(ctx -> Duration.ofMillis(MAX_BACKOFF_MS), LoginRefused.class)
                 .abortIf((r, e) -> !running)
                 .build();
         Said said = new Said();

@@ -47,6 +47,9 @@ class AmiReconnectTest {
     @AfterEach
     void release() {
         linkLogger.detachAppender(linkLog);
+        // every drop, refusal and restart here is ordinary for the link: none may reach its last-resort ERROR
+        assertThat(linkLog.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR).map(ILoggingEvent::getFormattedMessage))
+                .as("AmiLink errors").isEmpty();
     }
 
     private long logged(String fragment) {
