@@ -6,6 +6,7 @@ import ir.line111.console.ConsoleContext;
 import ir.line111.console.http.ApiException;
 import ir.line111.console.http.ApiRoutes;
 import ir.line111.console.http.Call;
+import ir.line111.console.http.Csv;
 import ir.line111.console.http.Inputs;
 import ir.line111.console.http.Reply;
 import ir.line111.console.store.AuditLog;

@@ -1,5 +1,7 @@
 package ir.line111.console.handlers;
 
+import ir.line111.console.http.Csv;
+
 import ir.line111.console.store.Reports;
 import ir.line111.core.domain.calls.CallOutcome;
 import ir.line111.core.domain.cases.CaseKind;
@@ -78,21 +80,6 @@ final class ReportText {
 
     /** RFC 4180 CSV with a BOM, Persian headers; cells a spreadsheet would read as a formula are prefixed with a quote. */
     static String csv(Reports.Report r) {
-        StringBuilder sb = new StringBuilder("\uFEFF");
-        sb.append(String.join(",", r.columns().stream().map(c -> cell(c.label() == null ? c.key() : c.label())).toList())).append("\r\n");
-        for (Map<String, Object> row : r.rows()) {
-            List<String> cells = new ArrayList<>();
-            for (Reports.Column c : r.columns()) cells.add(cell(row.get(c.key())));
-            sb.append(String.join(",", cells)).append("\r\n");
-        }
-        return sb.toString();
-    }
-
-    private static String cell(Object v) {
-        if (v == null) return "";
-        String s = v.toString();
-        if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) s = "'" + s;
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) s = "\"" + s.replace("\"", "\"\"") + "\"";
-        return s;
+        return Csv.write(r.columns().stream().map(c -> new Csv.Column(c.key(), c.label() == null ? c.key() : c.label())).toList(), r.rows());
     }
 }

@@ -36,13 +36,8 @@ public final class SupervisorHandlers {
     }
 
     private Object report(Call c) {
-        LocalDate today = LocalDate.now(cx.clock().withZone(cx.zone()));
-        LocalDate to = Inputs.day(c.param("to"), "to");
-        LocalDate from = Inputs.day(c.param("from"), "from");
-        if (to == null) to = today;
-        if (from == null) from = to.minusDays(6);
-        if (from.isAfter(to)) throw ApiException.invalid("from", "آغاز بازه پس از پایان آن است");
-        if (from.plusDays(366).isBefore(to)) throw ApiException.invalid("from", "بازه حداکثر یک سال است");
+        Inputs.Period period = Inputs.period(c.param("from"), c.param("to"), LocalDate.now(cx.clock().withZone(cx.zone())));
+        LocalDate from = period.from(), to = period.to();
         String name = c.param("name");
         Reports.Report rep = ReportText.persian(cx.reports().run(name, from, to).orElseThrow(ApiException::notFound));
         String accept = c.header("Accept");

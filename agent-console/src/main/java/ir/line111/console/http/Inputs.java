@@ -94,4 +94,17 @@ public final class Inputs {
             throw ApiException.invalid(field, "تاریخ نامعتبر است (۱۴۰۵/۰۱/۰۱ یا 2026-03-21)");
         }
     }
+
+    /** A report's period: whole days {@code from}..{@code to}; by default the week ending today; at most a year. */
+    public record Period(LocalDate from, LocalDate to) {}
+
+    public static Period period(String fromParam, String toParam, LocalDate today) {
+        LocalDate to = day(toParam, "to");
+        LocalDate from = day(fromParam, "from");
+        if (to == null) to = today;
+        if (from == null) from = to.minusDays(6);
+        if (from.isAfter(to)) throw ApiException.invalid("from", "آغاز بازه پس از پایان آن است");
+        if (from.plusDays(366).isBefore(to)) throw ApiException.invalid("from", "بازه حداکثر یک سال است");
+        return new Period(from, to);
+    }
 }

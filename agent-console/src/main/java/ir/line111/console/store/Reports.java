@@ -304,24 +304,4 @@ public final class Reports {
     private static double round(double d) {
         return Math.round(d * 10) / 10.0;
     }
-
-    /** RFC 4180 CSV with a BOM; cells that a spreadsheet would read as a formula are prefixed with a quote. */
-    public static String csv(Report r) {
-        StringBuilder sb = new StringBuilder("\uFEFF");
-        sb.append(String.join(",", r.columns().stream().map(c -> cell(c.key())).toList())).append("\r\n");
-        for (Map<String, Object> row : r.rows()) {
-            List<String> cells = new ArrayList<>();
-            for (Column c : r.columns()) cells.add(cell(row.get(c.key())));
-            sb.append(String.join(",", cells)).append("\r\n");
-        }
-        return sb.toString();
-    }
-
-    private static String cell(Object v) {
-        if (v == null) return "";
-        String s = v.toString();
-        if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) s = "'" + s;
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) s = "\"" + s.replace("\"", "\"\"") + "\"";
-        return s;
-    }
 }

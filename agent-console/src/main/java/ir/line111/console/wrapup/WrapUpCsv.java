@@ -1,26 +1,28 @@
 package ir.line111.console.wrapup;
 
+import ir.line111.console.http.Csv;
+
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The wrap-up report as CSV for spreadsheet programs: UTF-8 with a BOM, Persian headers, the stable code in its own column. */
 final class WrapUpCsv {
-    static final String HEADER = "کد,عنوان,وضعیت,تعداد تماس";
-
     private WrapUpCsv() {}
 
-    static String of(List<WrapUpStore.Count> counts) {
-        StringBuilder out = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
-        for (WrapUpStore.Count k : counts) {
-            out.append(cell(k.code())).append(',').append(cell(k.label())).append(',')
-                    .append(k.active() ? "فعال" : "بازنشسته").append(',').append(k.calls()).append("\r\n");
-        }
-        return out.toString();
-    }
+    private static final List<Csv.Column> COLUMNS = List.of(new Csv.Column("code", "کد"), new Csv.Column("label", "عنوان"),
+            new Csv.Column("status", "وضعیت"), new Csv.Column("calls", "تعداد تماس"));
+    static final String HEADER = String.join(",", COLUMNS.stream().map(Csv.Column::header).toList());
 
-    /** Quoted when needed; a leading = + - @ is defused so a label cannot become a spreadsheet formula. */
-    private static String cell(String s) {
-        String v = s == null ? "" : s;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) v = "'" + v;
-        return v.matches(".*[\",\\r\\n].*") ? '"' + v.replace("\"", "\"\"") + '"' : v;
+    static String of(List<WrapUpStore.Count> counts) {
+        List<Map<String, Object>> rows = counts.stream().map(k -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("code", k.code());
+            row.put("label", k.label());
+            row.put("status", k.active() ? "فعال" : "بازنشسته");
+            row.put("calls", k.calls());
+            return row;
+        }).toList();
+        return Csv.write(COLUMNS, rows);
     }
 }

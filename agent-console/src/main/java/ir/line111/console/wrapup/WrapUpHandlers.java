@@ -95,13 +95,8 @@ public final class WrapUpHandlers {
     }
 
     private Object report(Call c) {
-        LocalDate today = LocalDate.now(cx.clock().withZone(cx.zone()));
-        LocalDate to = Inputs.day(c.param("to"), "to");
-        LocalDate from = Inputs.day(c.param("from"), "from");
-        if (to == null) to = today;
-        if (from == null) from = to.minusDays(6);
-        if (from.isAfter(to)) throw ApiException.invalid("from", "آغاز بازه پس از پایان آن است");
-        if (from.plusDays(366).isBefore(to)) throw ApiException.invalid("from", "بازه حداکثر یک سال است");
+        Inputs.Period period = Inputs.period(c.param("from"), c.param("to"), LocalDate.now(cx.clock().withZone(cx.zone())));
+        LocalDate from = period.from(), to = period.to();
         List<WrapUpStore.Count> counts = store.counts(from.atStartOfDay(cx.zone()).toInstant(), to.plusDays(1).atStartOfDay(cx.zone()).toInstant());
         if ("csv".equalsIgnoreCase(c.param("format"))) {
             return new Reply.Text(200, "text/csv; charset=utf-8", WrapUpCsv.of(counts),
