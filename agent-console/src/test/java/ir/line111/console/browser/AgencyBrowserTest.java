@@ -33,7 +33,6 @@ class AgencyBrowserTest {
     private static final Actor SUP = new Actor("supervisor");
     private ConsoleFixture fx;
     private Browser browser;
-    private String signedInAs;
     private CaseSummary plain, urgent, board;
 
     @BeforeAll
@@ -63,7 +62,7 @@ class AgencyBrowserTest {
     @Test
     @Order(1)
     void theLiaisonsInboxPutsUrgentFirstAndTheCaseHidesTheNationalId() {
-        ensureOn("liaison", "agency");
+        browser.ensureOn("liaison", "agency");
         var rows = browser.driver().findElements(By.cssSelector("#agency-inbox tbody tr"));
         assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
         assertThat(rows.getFirst().getAttribute("data-case-id")).isEqualTo(String.valueOf(urgent.id()));
@@ -91,7 +90,7 @@ class AgencyBrowserTest {
     @Test
     @Order(2)
     void theSupervisorSeesTheAgendaRecordsTheVerdictAndPrintsIt() {
-        ensureOn("supervisor", "board");
+        browser.ensureOn("supervisor", "board");
         browser.visible(By.cssSelector("#agenda-table tr[data-case-id='" + board.id() + "']"));
         browser.screenshot("16-04-board-agenda");
         WebElement row = browser.driver().findElement(By.cssSelector("#agenda-table tr[data-case-id='" + board.id() + "']"));
@@ -115,7 +114,7 @@ class AgencyBrowserTest {
     @Test
     @Order(3)
     void theSupervisorsDigestAndUrgentList() {
-        ensureOn("supervisor", "oversight");
+        browser.ensureOn("supervisor", "oversight");
         assertThat(browser.text("#urgent")).contains(urgent.trackingCode().persianGrouped());
         assertThat(browser.attr("#urgent-csv", "href")).endsWith("/api/oversight/urgent.csv");
         browser.screenshot("16-07-oversight");
@@ -133,7 +132,7 @@ class AgencyBrowserTest {
                 ps.executeUpdate();
             }
         }
-        ensureOn("supervisor", "due");
+        browser.ensureOn("supervisor", "due");
         var rows = browser.driver().findElements(By.cssSelector("#due-table tbody tr"));
         assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
         assertThat(rows.getFirst().getAttribute("data-case-id")).isEqualTo(String.valueOf(urgent.id()));
@@ -141,23 +140,5 @@ class AgencyBrowserTest {
         assertThat(browser.driver().findElements(By.cssSelector("#due-table tr[data-case-id='" + earlier.id() + "']"))).hasSize(1);
         assertThat(browser.driver().findElements(By.cssSelector("#due-table tr[data-case-id='" + earlier.id() + "'] .badge.urgent"))).isEmpty();
         browser.screenshot("16-08-due-urgent-first");
-    }
-
-    private void ensureOn(String user, String page) {
-        if (!user.equals(signedInAs)) {
-            if (signedInAs != null) browser.clickable(By.id("sign-out")).click();
-            else browser.open("");
-            WebElement name = browser.visible(By.id("username"));
-            name.clear();
-            name.sendKeys(user);
-            WebElement pass = browser.driver().findElement(By.id("password"));
-            pass.clear();
-            pass.sendKeys(ConsoleFixture.PASSWORD);
-            browser.driver().findElement(By.id("signin-submit")).click();
-            browser.until(d -> !"signin".equals(browser.attr("#view", "data-page")));
-            signedInAs = user;
-        }
-        browser.go(page);
-        browser.ready(page.split("/")[0]);
     }
 }

@@ -41,6 +41,7 @@ final class Browser implements AutoCloseable {
     private final ChromeDriverService service;
     private final ChromeDriver driver;
     private final Path profile;
+    private String signedInAs;
     final String baseUrl;
 
     private Browser(String baseUrl) throws IOException {
@@ -80,6 +81,33 @@ final class Browser implements AutoCloseable {
     }
 
     WebDriver driver() { return driver; }
+
+    /**
+     * Signs in as {@code user} with the fixture's password, signing the previous user out, unless that user
+     * is signed in already; returns once the role's start page has loaded, so no redirect of the sign-in can
+     * overtake a navigation that follows.
+     */
+    void signInAs(String user) {
+        if (user.equals(signedInAs)) return;
+        if (signedInAs != null) clickable(By.id("sign-out")).click();
+        else open("");
+        WebElement name = visible(By.id("username"));
+        name.clear();
+        name.sendKeys(user);
+        WebElement pass = driver.findElement(By.id("password"));
+        pass.clear();
+        pass.sendKeys(ir.line111.console.support.ConsoleFixture.PASSWORD);
+        driver.findElement(By.id("signin-submit")).click();
+        until(d -> !"signin".equals(attr("#view", "data-page")) && "true".equals(attr("#view", "data-ready")));
+        signedInAs = user;
+    }
+
+    /** Signed in as {@code user} (see {@link #signInAs}) on {@code page}, its data in. */
+    void ensureOn(String user, String page) {
+        signInAs(user);
+        go(page);
+        ready(page.split("/")[0]);
+    }
 
     void open(String hashPath) {
         driver.get(baseUrl + "/#/" + hashPath);

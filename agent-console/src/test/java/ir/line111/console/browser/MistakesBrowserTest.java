@@ -40,7 +40,6 @@ class MistakesBrowserTest {
 
     private ConsoleFixture fixture;
     private Browser browser;
-    private String signedInAs;
 
     @BeforeAll
     void start() throws IOException {
@@ -58,7 +57,7 @@ class MistakesBrowserTest {
     @Test
     @Order(1)
     void errorToastsAreCappedDismissibleClearOfTheSaveButtonAndGoneOnTheNextPage() {
-        ensureOn("operator", "desk");
+        browser.ensureOn("operator", "desk");
         for (int i = 0; i < 5; i++) browser.driver().findElement(By.id("check-duplicate")).click(); // no national ID typed: an error each time
         browser.until(d -> count(".toast.error") > 0);
         assertThat(count(".toast")).as("at most three at once").isEqualTo(3);
@@ -78,7 +77,7 @@ class MistakesBrowserTest {
     @Test
     @Order(2)
     void aHalfTypedCaseSurvivesAReloadAndAnExpiredSessionAndIsSavedAsTyped() {
-        ensureOn("operator", "desk");
+        browser.ensureOn("operator", "desk");
         NationalId id = TestNationalIds.random();
         new Select(browser.visible(By.name("kind"))).selectByValue("COMPLAINT");
         browser.driver().findElement(By.name("nationalId")).sendKeys(id.digits());
@@ -119,7 +118,7 @@ class MistakesBrowserTest {
     @Test
     @Order(3)
     void theCallTimerRunsFromThePopToTheHangUpAndTheOperatorPicksAWrapUpCode() {
-        ensureOn("operator", "desk");
+        browser.ensureOn("operator", "desk");
         browser.until(d -> "hello".equals(browser.attr("body", "data-live")));
         browser.driver().findElement(By.name("summary")).sendKeys("نیمه‌کارهٔ تماس قبلی"); // not saved before the next call
         String call = "1764000000.15";
@@ -149,7 +148,7 @@ class MistakesBrowserTest {
     @Order(4)
     void theWorkbenchSaysThereIsNoTranscriptionShowsDurationsAndClosesASilentMessageInOneConfirmedAction() throws IOException {
         CaseSummary silent = voicemail(ConsoleFixture.wav(8_000 * 6 + 4_000)); // 6.5 s of silence, no transcript
-        ensureOn("transcriber", "workbench");
+        browser.ensureOn("transcriber", "workbench");
         browser.until(d -> browser.text("#vm-queue").contains("۰:۰۲"));
         assertThat(browser.text("#vm-queue")).doesNotContain("—");
         browser.clickable(By.id("claim-next")).click();
@@ -171,7 +170,7 @@ class MistakesBrowserTest {
     @Order(5)
     void closingAMessageHasNoDefaultReasonAndAsksFirst() throws IOException {
         CaseSummary vm = fixture.voicemail();
-        ensureOn("transcriber", "workbench");
+        browser.ensureOn("transcriber", "workbench");
         browser.clickable(By.id("claim-next")).click();
         browser.until(d -> vm.trackingCode().digits().equals(browser.attr("#vm-code", "data-code")));
         assertThat(new Select(browser.driver().findElement(By.id("nam-reason"))).getFirstSelectedOption().getDomProperty("value")).isEmpty();
@@ -191,7 +190,7 @@ class MistakesBrowserTest {
     @Test
     @Order(6)
     void theAdminAdministersWrapUpCodesAndTheSupervisorCountsThem() {
-        ensureOn("admin", "admin/wrapup");
+        browser.ensureOn("admin", "admin/wrapup");
         browser.visible(By.name("code")).sendKeys("WATER_OUTAGE");
         browser.driver().findElement(By.name("label")).sendKeys("قطعی آب");
         browser.driver().findElement(By.id("wrapup-add")).click();
@@ -206,7 +205,7 @@ class MistakesBrowserTest {
         browser.until(d -> browser.text("tr[data-code='CALL_DROPPED']").contains("بازنشسته"));
         browser.screenshot("15-06-admin-wrap-up-codes");
 
-        ensureOn("supervisor", "wrapup-report");
+        browser.ensureOn("supervisor", "wrapup-report");
         browser.until(d -> browser.text("#wrapup-report").contains("راهنمایی و اطلاع‌رسانی"));
         assertThat(browser.text("tr[data-code='INFORMATION']")).contains("۱");
         assertThat(browser.text("#wrapup-report")).contains("قطعی آب شهری").doesNotContain("قطع تماس پیش از طرح موضوع");
@@ -236,22 +235,5 @@ class MistakesBrowserTest {
 
     private static boolean overlaps(Rectangle a, Rectangle b) {
         return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-    }
-
-    private void ensureOn(String user, String page) {
-        if (!user.equals(signedInAs)) {
-            if (signedInAs != null) browser.clickable(By.id("sign-out")).click();
-            else browser.open("");
-            WebElement name = browser.visible(By.id("username"));
-            name.clear();
-            name.sendKeys(user);
-            browser.driver().findElement(By.id("password")).sendKeys(ConsoleFixture.PASSWORD);
-            browser.driver().findElement(By.id("signin-submit")).click();
-            // the role's start page has loaded: no redirect of the sign-in can overtake the navigation below
-            browser.until(d -> !"signin".equals(browser.attr("#view", "data-page")) && "true".equals(browser.attr("#view", "data-ready")));
-            signedInAs = user;
-        }
-        browser.go(page);
-        browser.ready(page.split("/")[0]);
     }
 }

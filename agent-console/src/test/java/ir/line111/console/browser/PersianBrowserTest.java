@@ -131,7 +131,7 @@ class PersianBrowserTest {
         pages.put("supervisor", concat(List.of("cases", "due", "queue"), cases, reports()));
         pages.put("admin", concat(List.of("admin/users", "admin/agencies", "admin/hours", "admin/holidays", "admin/settings", "admin/audit"), reports()));
         for (var e : pages.entrySet()) {
-            signInAs(e.getKey());
+            browser.signInAs(e.getKey());
             // live data on the desk and the queue page, as the AMI adapter publishes it
             fixture.vertx.eventBus().publish(ir.line111.core.domain.events.EventAddresses.QUEUE_STATE, ir.line111.console.support.Events.state(
                     List.of(ir.line111.console.support.Events.caller("c1", "09350000001", 1, 35, null)),
@@ -165,7 +165,7 @@ class PersianBrowserTest {
     @Test
     @Order(2)
     void theTimelineAndTheAuditLogReadInPersian() {
-        signInAs("supervisor");
+        browser.signInAs("supervisor");
         browser.go("case/" + caseIds.get(1));
         browser.ready("case");
         String timeline = browser.text("#timeline");
@@ -179,7 +179,7 @@ class PersianBrowserTest {
                 .contains("اعتراض دوم: پرونده به هیأت رسیدگی به شکایات رفت").contains("پرونده \u2066");
         browser.js("document.querySelector('#timeline li:last-child').scrollIntoView()");
         browser.screenshot("persian-timeline-end");
-        signInAs("admin");
+        browser.signInAs("admin");
         browser.go("admin/audit");
         browser.ready("admin");
         String audit = browser.text("#audit-table");
@@ -190,7 +190,7 @@ class PersianBrowserTest {
     @Test
     @Order(3)
     void theConsoleUsesItsOwnVazirmatn() {
-        signInAs("supervisor");
+        browser.signInAs("supervisor");
         browser.go("cases");
         browser.ready("cases");
         Object loaded = browser.js("return document.fonts.load('16px Vazirmatn').then(() => [document.fonts.check('16px Vazirmatn'),"
@@ -210,7 +210,7 @@ class PersianBrowserTest {
     @Order(4)
     void aTrackingCodeInsideAPersianSentenceKeepsItsOrder() {
         CaseSummary vm = fixture.voicemail();
-        signInAs("transcriber");
+        browser.signInAs("transcriber");
         browser.go("workbench");
         browser.ready("workbench");
         browser.clickable(By.id("claim-next")).click();
@@ -264,20 +264,6 @@ class PersianBrowserTest {
         return list;
     }
 
-    private String signedInAs;
-
-    private void signInAs(String user) {
-        if (user.equals(signedInAs)) return;
-        if (signedInAs != null) browser.clickable(By.id("sign-out")).click();
-        else browser.open("");
-        WebElement name = browser.visible(By.id("username"));
-        name.clear();
-        name.sendKeys(user);
-        browser.driver().findElement(By.id("password")).sendKeys(ConsoleFixture.PASSWORD);
-        browser.driver().findElement(By.id("signin-submit")).click();
-        browser.until(d -> !"signin".equals(browser.attr("#view", "data-page")) && browser.attr("#view", "data-page") != null);
-        signedInAs = user;
-    }
 
     private static List<String> reports() {
         return Stream.of("calls-by-hour", "calls-by-day", "call-outcomes", "wait-and-talk", "cases-by-kind", "cases-by-agency",
